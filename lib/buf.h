@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* buf.h: a growable byte buffer with a size ceiling. */
+#ifndef ADC_BUF_H
+#define ADC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct adc_buf {
+	char	*data;	/* NUL-terminated while len < cap */
+	size_t	 len;
+	size_t	 cap;
+	size_t	 limit;	/* 0: no ceiling */
+	int	 failed;	/* sticky: an append ran out of memory or limit */
+};
+
+void adc_buf_init(struct adc_buf *buf, size_t limit);
+void adc_buf_free(struct adc_buf *buf);
+/* Append; on failure the buffer keeps what it had and 'failed' is set. */
+int adc_buf_append(struct adc_buf *buf, const void *data, size_t len);
+int adc_buf_puts(struct adc_buf *buf, const char *s);
+int adc_buf_printf(struct adc_buf *buf, const char *fmt, ...)
+    ADC_PRINTF(2, 3);
+int adc_buf_vprintf(struct adc_buf *buf, const char *fmt, va_list ap)
+    ADC_PRINTF(2, 0);
+/* Hand the data to the caller (free() it); the buffer becomes empty. */
+char *adc_buf_take(struct adc_buf *buf);
+
+#endif
