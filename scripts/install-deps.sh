@@ -8,7 +8,10 @@ set -euo pipefail
 # with: azure-cli parses generated az commands, shellcheck reads generated
 # scripts, npm brings Microsoft's SARIF validator.
 packages=(cmake make gcc g++ clang libclang-rt-14-dev pkg-config
-	shellcheck azure-cli nodejs npm jq python3 ca-certificates)
+	shellcheck azure-cli jq python3 ca-certificates)
+# A machine may carry its own Node.js with npm built in, which conflicts
+# with Debian's npm package: take Debian's only when there is no npm.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
