@@ -28,7 +28,8 @@ json_special(unsigned char c)
 }
 
 #ifdef ADC_JSON_SSE2
-/* Signed compare: bytes 0x80-0xff are negative, so "less than 0x20"
+/* The index of the first special byte of b[i..lim), or lim; i <= lim.
+ * Signed compare: bytes 0x80-0xff are negative, so "less than 0x20"
  * catches control bytes and non-ASCII bytes in one instruction. */
 static inline size_t
 json_scan_plain(const unsigned char *b, size_t i, size_t lim)
