@@ -28,7 +28,7 @@ hexval(unsigned char c)
 }
 
 static unsigned
-hex4(const unsigned char *p)
+hex_quad(const unsigned char *p)
 {
 	return hexval(p[0]) << 12 | hexval(p[1]) << 8 | hexval(p[2]) << 4 |
 	    hexval(p[3]);
@@ -78,14 +78,14 @@ unescape_one(const unsigned char *src, size_t i, size_t n, char *dst,
 	}
 	if (n - i < 6)
 		return 0;
-	cp = hex4(src + i + 2);
+	cp = hex_quad(src + i + 2);
 	if (cp < 0xd800 || cp > 0xdbff) {
 		*outp += put_utf8(dst + *outp, cp);
 		return 6;
 	}
 	if (n - i < 12)
 		return 0;
-	lo = hex4(src + i + 8);
+	lo = hex_quad(src + i + 8);
 	cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 	*outp += put_utf8(dst + *outp, cp);
 	return 12;
