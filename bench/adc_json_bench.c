@@ -34,13 +34,42 @@ ignored_key(struct adc_json_reader *r)
 	return 0;
 }
 
+struct counts {
+	unsigned long long events, bytes, skips;
+};
+
+/* Read the whole document; 0 when it ended cleanly. */
+static int
+run(struct adc_json_reader *r, int skip, struct counts *c)
+{
+	enum adc_json_event ev;
+
+	while ((ev = adc_json_next(r)) != ADC_JSON_EOF) {
+		size_t len = 0;
+
+		if (ev == ADC_JSON_ERROR)
+			return -1;
+		c->events++;
+		if (ev == ADC_JSON_KEY && skip && adc_json_depth(r) == 2 &&
+		    ignored_key(r)) {
+			if (adc_json_skip(r) != ADC_OK)
+				return -1;
+			c->skips++;
+			continue;
+		}
+		if (!skip && (ev == ADC_JSON_KEY || ev == ADC_JSON_STRING) &&
+		    adc_json_string(r, &len) != NULL)
+			c->bytes += len;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct adc_json_reader *r;
 	struct adc_diag diag;
-	enum adc_json_event ev;
-	unsigned long long events = 0, bytes = 0, skips = 0;
+	struct counts c = { 0, 0, 0 };
 	int skip, fd;
 
 	if (argc != 3 || (strcmp(argv[1], "full") != 0 &&
@@ -50,35 +79,14 @@ main(int argc, char **argv)
 	}
 	skip = strcmp(argv[1], "skip") == 0;
 	fd = open(argv[2], O_RDONLY);
-	if (fd < 0) {
-		perror(argv[2]);
-		return 2;
-	}
 	adc_diag_init(&diag, argv[2]);
-	r = adc_json_open_fd(fd, argv[2], NULL, &diag);
+	r = fd < 0 ? NULL : adc_json_open_fd(fd, argv[2], NULL, &diag);
 	if (r == NULL) {
-		fprintf(stderr, "%s: %s\n", argv[2], diag.msg);
+		fprintf(stderr, "%s: cannot open\n", argv[2]);
 		return 2;
 	}
 
-	while ((ev = adc_json_next(r)) != ADC_JSON_EOF &&
-	    ev != ADC_JSON_ERROR) {
-		size_t len = 0;
-
-		events++;
-		if (ev == ADC_JSON_KEY && skip && adc_json_depth(r) == 2 &&
-		    ignored_key(r)) {
-			if (adc_json_skip(r) != ADC_OK)
-				break;
-			skips++;
-			continue;
-		}
-		if (!skip && (ev == ADC_JSON_KEY || ev == ADC_JSON_STRING) &&
-		    adc_json_string(r, &len) != NULL)
-			bytes += len;
-	}
-
-	if (ev != ADC_JSON_EOF) {
+	if (run(r, skip, &c) < 0) {
 		const struct adc_diag *d = adc_json_diag(r);
 
 		fprintf(stderr, "%s:%lu:%lu: %s\n", argv[2], d->line, d->col,
@@ -86,7 +94,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	printf("%s: %llu events, %llu string bytes, %llu skipped values\n",
-	    argv[1], events, bytes, skips);
+	    argv[1], c.events, c.bytes, c.skips);
 	adc_json_close(r);
 	close(fd);
 	return 0;

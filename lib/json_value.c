@@ -377,8 +377,14 @@ put_segment(char *buf, size_t size, size_t *at, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const char *rep = s[i] == '~' ? "~0" : s[i] == '/' ? "~1" : NULL;
-		size_t k = rep != NULL ? 2 : 1;
+		const char *rep = NULL;
+		size_t k;
+
+		if (s[i] == '~')
+			rep = "~0";
+		else if (s[i] == '/')
+			rep = "~1";
+		k = rep != NULL ? 2 : 1;
 
 		if (*at + k >= size)
 			return false;
