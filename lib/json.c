@@ -224,6 +224,22 @@ grow_window(struct adc_json_reader *r)
 	return 0;
 }
 
+/* Copy the keys of open objects out of the window before it moves. */
+static void
+hold_keys(struct adc_json_reader *r)
+{
+	unsigned i;
+
+	for (i = 0; i < r->depth; i++) {
+		struct json_level *lv = &r->levels[i];
+
+		if (lv->has_key && !lv->key_held) {
+			memcpy(lv->key, r->buf + lv->key_at, lv->key_len);
+			lv->key_held = true;
+		}
+	}
+}
+
 /* Drop buf[0..keep) and read more after what is left. r->pos and r->tok
  * move with the data. Returns -1 on failure (recorded), else 0; r->eof
  * is set when the input has ended. */
@@ -234,6 +250,7 @@ refill(struct adc_json_reader *r, size_t keep)
 
 	if (r->eof)
 		return 0;
+	hold_keys(r);
 	if (keep > 0) {
 		memmove(r->own, r->own + keep, r->lim - keep);
 		r->lim -= keep;
@@ -289,7 +306,9 @@ skip_ws(struct adc_json_reader *r)
 		while (i < lim) {
 			unsigned char c = b[i];
 
-			if (c == ' ' || c == '\t' || c == '\r') {
+			if (c == ' ') {
+				i = json_skip_spaces(b, i + 1, lim);
+			} else if (c == '\t' || c == '\r') {
 				i++;
 			} else if (c == '\n') {
 				i++;
@@ -599,9 +618,9 @@ scan_number(struct adc_json_reader *r)
 }
 
 static int
-scan_literal(struct adc_json_reader *r, const char *word)
+scan_literal(struct adc_json_reader *r, const char *word, size_t n)
 {
-	size_t n = strlen(word), i = r->pos;
+	size_t i = r->pos;
 	int got;
 
 	r->tok = i;
@@ -726,11 +745,11 @@ value(struct adc_json_reader *r, int c)
 		return scalar(r, scan_string(r, !r->skipping),
 		    ADC_JSON_STRING);
 	case 't':
-		return scalar(r, scan_literal(r, "true"), ADC_JSON_TRUE);
+		return scalar(r, scan_literal(r, "true", 4), ADC_JSON_TRUE);
 	case 'f':
-		return scalar(r, scan_literal(r, "false"), ADC_JSON_FALSE);
+		return scalar(r, scan_literal(r, "false", 5), ADC_JSON_FALSE);
 	case 'n':
-		return scalar(r, scan_literal(r, "null"), ADC_JSON_NULL);
+		return scalar(r, scan_literal(r, "null", 4), ADC_JSON_NULL);
 	case -2:
 		return ADC_JSON_ERROR;
 	default:
@@ -756,8 +775,9 @@ key(struct adc_json_reader *r)
 	lv->key_cut = n > JSON_KEY_KEEP;
 	if (lv->key_cut)
 		n = JSON_KEY_KEEP;
-	memcpy(lv->key, r->buf + r->tok + 1, n);
+	lv->key_at = r->tok + 1;
 	lv->key_len = (unsigned short)n;
+	lv->key_held = false;
 	lv->has_key = true;
 	r->state = JS_OBJ_COLON;
 	if (r->opt.report_duplicates && !r->skipping)

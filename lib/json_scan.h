@@ -38,7 +38,7 @@ json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 	const __m128i bslash = _mm_set1_epi8('\\');
 	const __m128i space = _mm_set1_epi8(0x20);
 
-	while (lim - i >= 16) {
+	while (i < lim && lim - i >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
 		    (b + i));
 		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
@@ -52,6 +52,28 @@ json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 		i += 16;
 	}
 	while (i < lim && !json_special(b[i]))
+		i++;
+	return i;
+}
+
+/* The index of the first byte of b[i..lim) that is not a space: the
+ * indentation of pretty-printed input comes in long runs. */
+static inline size_t
+json_skip_spaces(const unsigned char *b, size_t i, size_t lim)
+{
+	const __m128i space = _mm_set1_epi8(' ');
+
+	while (i < lim && lim - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (b + i));
+		unsigned mask = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, space));
+
+		if (mask != 0xffff)
+			return i + (size_t)__builtin_ctz(~mask);
+		i += 16;
+	}
+	while (i < lim && b[i] == ' ')
 		i++;
 	return i;
 }
@@ -70,7 +92,7 @@ json_has_zero(uint64_t w)
 static inline size_t
 json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 {
-	while (lim - i >= 8) {
+	while (i < lim && lim - i >= 8) {
 		uint64_t w, hit;
 
 		memcpy(&w, b + i, sizeof(w));
@@ -84,6 +106,22 @@ json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 		i += 8;
 	}
 	while (i < lim && !json_special(b[i]))
+		i++;
+	return i;
+}
+
+static inline size_t
+json_skip_spaces(const unsigned char *b, size_t i, size_t lim)
+{
+	while (i < lim && lim - i >= 8) {
+		uint64_t w;
+
+		memcpy(&w, b + i, sizeof(w));
+		if (w != JSON_ONES * ' ')
+			break;
+		i += 8;
+	}
+	while (i < lim && b[i] == ' ')
 		i++;
 	return i;
 }

@@ -398,7 +398,8 @@ put_segment(char *buf, size_t size, size_t *at, const char *s, size_t n)
 }
 
 static bool
-put_level(const struct json_level *lv, char *buf, size_t size, size_t *at)
+put_level(const struct adc_json_reader *r, const struct json_level *lv,
+    char *buf, size_t size, size_t *at)
 {
 	char seg[JSON_KEY_KEEP + 8];
 	size_t n;
@@ -406,7 +407,8 @@ put_level(const struct json_level *lv, char *buf, size_t size, size_t *at)
 	if (lv->is_object) {
 		if (!lv->has_key)
 			return true;
-		n = adc_json_unescape((const unsigned char *)lv->key,
+		n = adc_json_unescape(lv->key_held ?
+		    (const unsigned char *)lv->key : r->buf + lv->key_at,
 		    lv->key_len, seg);
 		if (lv->key_cut) {
 			memcpy(seg + n, "...", 3);
@@ -434,7 +436,7 @@ adc_json_pointer(const struct adc_json_reader *r, char *buf, size_t size)
 		return buf;
 	buf[0] = '\0';
 	for (i = 0; i < r->depth; i++) {
-		if (!put_level(&r->levels[i], buf, size, &at)) {
+		if (!put_level(r, &r->levels[i], buf, size, &at)) {
 			/* Cut: end with "..." where it still fits. */
 			at = size > 4 ? size - 4 : 0;
 			if (size > 4)

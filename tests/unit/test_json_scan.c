@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_json_scan.c: the word-at-a-time string scan (the path used where
- * SSE2 is missing) finds the same byte as a plain loop, for every start,
- * end and kind of special byte. The SSE2 path is the one the other JSON
+ * test_json_scan.c: the word-at-a-time string scan and space skip (the
+ * path used where SSE2 is missing) find the same byte as a plain loop,
+ * for every start, end and kind of special byte. The SSE2 path is the one the other JSON
  * tests run on x86-64.
  */
 #define ADC_JSON_PORTABLE 1
@@ -50,6 +50,21 @@ main(void)
 	}
 	INT_EQ(bad, 0, "word scan agrees with the byte loop");
 	OK(runs > 100000, "over every placement");
+
+	bad = 0;
+	for (p = 0; p < sizeof(b); p++) {
+		for (i = 0; i < sizeof(b); i++)
+			b[i] = i == p ? '\n' : ' ';
+		for (i = 0; i < 20; i++) {
+			for (lim = i; lim <= sizeof(b); lim++) {
+				size_t want = p >= i && p < lim ? p : lim;
+
+				if (json_skip_spaces(b, i, lim) != want)
+					bad++;
+			}
+		}
+	}
+	INT_EQ(bad, 0, "word space skip stops at the first other byte");
 
 	for (i = 0; i < sizeof(b); i++)
 		b[i] = 'x';
