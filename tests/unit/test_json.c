@@ -267,6 +267,18 @@ test_limits(void)
 		INT_EQ(read_all("[123456789]", 11, windows[w], &o, &d),
 		    ADC_JSON_ERROR, "a number past max_string fails");
 		INT_EQ(d.status, ADC_ELIMIT, "  with ELIMIT");
+		INT_EQ(read_all("[12345678]", 10, windows[w], &o, &d),
+		    ADC_JSON_EOF, "a number at max_string passes");
+		/* Found by fuzz_json: an escape that steps past the end
+		 * of the allowed length made the scan run off the buffer. */
+		INT_EQ(read_all("[\"\\uD834\\uDd1e\"]", 16, windows[w],
+		    &o, &d), ADC_JSON_ERROR, "an escape crossing the limit");
+		INT_EQ(d.status, ADC_ELIMIT, "  is ELIMIT");
+		INT_EQ(read_all("[\"1234567\\u00e9\"]", 17, windows[w], &o,
+		    &d), ADC_JSON_ERROR, "a \\u escape crossing the limit");
+		INT_EQ(d.status, ADC_ELIMIT, "  is ELIMIT");
+		INT_EQ(read_all("[\"12345\\n\"]", 11, windows[w], &o,
+		    &d), ADC_JSON_EOF, "escapes count as written");
 	}
 }
 
