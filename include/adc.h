@@ -630,6 +630,33 @@ struct adc_report {
 const struct adc_scenario *adc_scenario_match(const struct adc_vm *vm,
     const char **reason);
 
+/* One rule of the table. Ids are stable; docs/rules.md lists them. */
+struct adc_rule_info {
+	const char	*id;		/* "ade-with-eah" */
+	enum adc_severity severity;	/* default, before any policy */
+	const char	*source;	/* azure-facts source keys */
+	const char	*summary;	/* what triggers it, one line */
+	const char	*fix;		/* what to do, one line */
+};
+
+/* The rule table, in a fixed order: its size, and rule i (NULL past the
+ * end). Static data. */
+size_t adc_rule_count(void);
+const struct adc_rule_info *adc_rule_get(size_t i);
+/* A rule by id (exact, lower case). NULL when there is none. */
+const struct adc_rule_info *adc_rule_find(const char *id);
+/* The severity a policy gives a rule: its own setting, else the rule's
+ * default. ADC_SEV_NONE when the policy switches it off or the id is
+ * unknown. policy NULL means the baseline. */
+enum adc_severity adc_policy_severity(const struct adc_policy *policy,
+    const char *rule);
+
+/* Name a disk disk01-disk03 by its own key: platform key, customer key,
+ * double encryption. Returns NULL and sets *reason (static) when it is
+ * none of them (ADE, a confidential DES, an unknown type). */
+const struct adc_scenario *adc_disk_scenario_match(
+    const struct adc_disk *disk, const char **reason);
+
 /* Run every rule of the policy over a linked estate. */
 enum adc_status adc_check(const struct adc_estate *estate,
     const struct adc_policy *policy, struct adc_report *out,
