@@ -482,7 +482,10 @@ struct adc_scenario {
 	const char	*description;	/* a paragraph */
 	const char	*az_flags;	/* the key az flags, as in the catalogue */
 	bool		 recommended;	/* the study's recommended entries */
-	/* Settings the scenario implies. */
+	/* Settings the scenario implies. STANDARD and UNKNOWN here mean
+	 * the scenario passes no such flag: VM01-VM04 set no security type
+	 * (a Gen2 image then becomes Trusted Launch, which adds no disk
+	 * encryption and does not change the scenario). */
 	enum adc_security_type security_type;
 	enum adc_tri	 vtpm;
 	enum adc_tri	 secure_boot;
@@ -499,9 +502,10 @@ struct adc_scenario {
 const struct adc_scenario *adc_scenarios(size_t *n);
 /* Find an entry by id, case-insensitively. NULL when there is none. */
 const struct adc_scenario *adc_scenario_find(const char *id);
-/* Fill vm (and the disks it points at, from storage the caller gives)
- * with the settings of a VM scenario, or a VM carrying one data disk of a
- * disk scenario. Static strings; nothing to free. */
+/* Fill out with a VM built to a VM scenario's settings, its disks, DES,
+ * vaults and keys all linked; or, for a disk scenario, a VM01 carrying
+ * that disk as its data disk (LUN 0). Names and ids are examples in one
+ * subscription and region. Static strings; nothing to free. */
 struct adc_scenario_vm {
 	struct adc_vm	 vm;
 	struct adc_disk	 os_disk;
@@ -509,6 +513,10 @@ struct adc_scenario_vm {
 	struct adc_disk	*data_ptrs[4];
 	struct adc_des	 os_des;
 	struct adc_des	 data_des;
+	struct adc_vault os_vault;
+	struct adc_vault data_vault;
+	struct adc_key	 os_key;
+	struct adc_key	 data_key;
 };
 enum adc_status adc_scenario_build(const struct adc_scenario *scenario,
     struct adc_scenario_vm *out);
