@@ -67,13 +67,19 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	const struct adc_component_layers *temp, *cache;
 	bool temp_bad, cache_bad;
 	struct adc_buf b;
+	size_t i;
 
 	temp = find_component(&r->analysis, ADC_COMP_TEMP_DISK);
-	cache = find_component(&r->analysis, ADC_COMP_HOST_CACHE);
 	temp_bad = temp != NULL && temp->present == ADC_PRESENT_YES &&
 	    temp->n_layers == 0 && temp->complete;
-	cache_bad = cache != NULL && cache->present != ADC_PRESENT_NO &&
-	    cache->n_layers == 0 && cache->complete;
+	cache_bad = false;
+	for (i = 0; i < r->analysis.n_components; i++) {
+		cache = &r->analysis.components[i];
+		if (cache->component == ADC_COMP_HOST_CACHE &&
+		    cache->present != ADC_PRESENT_NO &&
+		    cache->n_layers == 0 && cache->complete)
+			cache_bad = true;
+	}
 	if (!temp_bad && !cache_bad)
 		return;
 

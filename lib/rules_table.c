@@ -10,54 +10,6 @@
 
 #include <string.h>
 
-RULE_FN(r_ade_with_cmk);
-RULE_FN(r_ade_with_eah);
-RULE_FN(r_ade_unsupported_disk);
-RULE_FN(r_ade_vault_location);
-RULE_FN(r_ade_vault_not_enabled);
-RULE_FN(r_ade_retiring);
-RULE_FN(r_cvm_size);
-RULE_FN(r_cvm_missing_vtpm);
-RULE_FN(r_cvm_missing_encryption_type);
-RULE_FN(r_encryption_type_on_non_cvm);
-RULE_FN(r_secure_des_needs_dwvmgs);
-RULE_FN(r_nonpersistedtpm_unsupported);
-RULE_FN(r_cvm_guest_state_only);
-RULE_FN(r_cvm_secure_boot_off);
-RULE_FN(r_cvm_backup_limit);
-RULE_FN(r_eah_with_confidential_os_disk);
-RULE_FN(r_cvm_with_ade);
-RULE_FN(r_des_type_mismatch);
-RULE_FN(r_des_region_mismatch);
-RULE_FN(r_des_subscription_mismatch);
-RULE_FN(r_des_identity_none);
-RULE_FN(r_des_source_vault_cross_sub);
-RULE_FN(r_key_vault_region_mismatch);
-RULE_FN(r_cross_tenant_key);
-RULE_FN(r_key_url_unversioned);
-RULE_FN(r_key_type);
-RULE_FN(r_key_disabled);
-RULE_FN(r_key_expired);
-RULE_FN(r_key_missing);
-RULE_FN(r_key_near_expiry);
-RULE_FN(r_vault_purge_protection);
-RULE_FN(r_cvm_key_requirements);
-RULE_FN(r_des_auto_rotation_off);
-RULE_FN(r_cvm_des_auto_rotation_on);
-RULE_FN(r_des_rotation_error);
-RULE_FN(r_cvm_des_too_many_disks);
-RULE_FN(r_des_shared_across_vms);
-RULE_FN(r_des_shared_os_and_data);
-RULE_FN(r_key_shared_across_des);
-RULE_FN(r_double_encryption_unsupported_disk);
-RULE_FN(r_eah_feature_not_registered);
-RULE_FN(r_temp_disk_unencrypted);
-RULE_FN(r_customer_key_required);
-RULE_FN(r_encryption_at_host_required);
-RULE_FN(r_double_encryption_required);
-RULE_FN(r_des_not_allowed);
-RULE_FN(r_key_vault_not_allowed);
-
 #define E ADC_SEV_ERROR
 #define W ADC_SEV_WARNING
 #define N ADC_SEV_NOTE
