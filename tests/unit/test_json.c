@@ -270,6 +270,264 @@ test_limits(void)
 	}
 }
 
+/* The skip cases read this document. */
+static const char skip_doc[] =
+    "{\"skip\":{\"a\":[\"x\\\"y\\\\z\\u00e9\\ud83d\\ude00 long enough to "
+    "cross\",{\"b\":[1,2]}],\"c\":\"\\\"}]\"},\n"
+    "\"keep\":[1,{\"z\":[2,\"]\"]},3],\"last\":\"v\"}";
+
+static void
+check_skip(size_t window)
+{
+	struct adc_json_reader *r;
+	struct adc_buf out;
+	int fd;
+
+	adc_buf_init(&out, 0);
+	r = ju_open(skip_doc, strlen(skip_doc), window, NULL, &fd);
+	adc_json_next(r);				/* { */
+	adc_json_next(r);				/* K:skip */
+	adc_buf_printf(&out, "%d", adc_json_skip(r));	/* the member */
+	ju_event(r, adc_json_next(r), &out);		/* K:keep */
+	ju_event(r, adc_json_next(r), &out);		/* [ */
+	ju_event(r, adc_json_next(r), &out);		/* 1 */
+	adc_buf_printf(&out, " %d ", adc_json_skip(r));	/* {"z":...} */
+	ju_event(r, adc_json_next(r), &out);		/* 3 */
+	adc_buf_printf(&out, " %d ", adc_json_skip(r));	/* none left */
+	ju_event(r, adc_json_next(r), &out);		/* ] */
+	ju_event(r, adc_json_next(r), &out);		/* K:last */
+	adc_buf_printf(&out, " %d ", adc_json_skip(r));	/* "v" */
+	ju_event(r, adc_json_next(r), &out);		/* } */
+	ju_event(r, adc_json_next(r), &out);		/* EOF */
+	STR_EQ(out.data, "0K:keep[N:1 0 N:3 7 ]K:last 0 }EOF",
+	    window == 0 ? "skip members and elements (buffer)" :
+	    "skip members and elements (fd)");
+	INT_EQ(adc_json_diag(r)->line, 0, "  no error");
+	ju_close(r, fd);
+	adc_buf_free(&out);
+}
+
+static void
+check_skip_rest(size_t window)
+{
+	struct adc_json_reader *r;
+	struct adc_json_pos pos;
+	int fd;
+
+	r = ju_open(skip_doc, strlen(skip_doc), window, NULL, &fd);
+	adc_json_next(r);
+	adc_json_next(r);
+	INT_EQ(adc_json_next(r), ADC_JSON_OBJECT_BEGIN, "into skip's value");
+	INT_EQ(adc_json_skip(r), ADC_OK, "skip after BEGIN");
+	INT_EQ(adc_json_depth(r), 1, "  ends the container");
+	OK(adc_json_string(r, NULL) == NULL, "  no text after a skip");
+	INT_EQ(adc_json_next(r), ADC_JSON_KEY, "  and the next key follows");
+	adc_json_position(r, &pos);
+	INT_EQ(pos.line, 2, "  on line 2");
+	INT_EQ(adc_json_skip(r), ADC_OK, "skip the member");
+	INT_EQ(adc_json_skip(r), ADC_EINVAL,
+	    "skip after a member's value is refused");
+	INT_EQ(adc_json_skip_rest(r), ADC_OK, "skip_rest of the top object");
+	INT_EQ(adc_json_depth(r), 0, "  back at the top");
+	INT_EQ(adc_json_next(r), ADC_JSON_EOF, "  and the input ends");
+	ju_close(r, fd);
+
+	r = ju_open(skip_doc, strlen(skip_doc), window, NULL, &fd);
+	INT_EQ(adc_json_skip(r), ADC_OK, "skip the whole top-level value");
+	INT_EQ(adc_json_next(r), ADC_JSON_EOF, "  then the end");
+	ju_close(r, fd);
+}
+
+/* A skip validates as strictly as a read and names where it failed. */
+static void
+check_skip_error(size_t window)
+{
+	static const char bad[] =
+	    "{\"a\":{\"b\":[1,{\"c\":\"\\q\"}]}, \"d\":1}";
+	struct adc_json_reader *r;
+	const struct adc_diag *d;
+	int fd;
+
+	r = ju_open(bad, strlen(bad), window, NULL, &fd);
+	adc_json_next(r);
+	adc_json_next(r);
+	INT_EQ(adc_json_skip(r), ADC_ESYNTAX, "a bad escape fails the skip");
+	d = adc_json_diag(r);
+	STR_EQ(d->pointer, "/a/b/1/c", "  pointer inside the skipped value");
+	INT_EQ(d->offset, 19, "  offset of the backslash");
+	INT_EQ(d->col, 20, "  column");
+	INT_EQ(adc_json_next(r), ADC_JSON_ERROR, "  and it sticks");
+	ju_close(r, fd);
+}
+
+static void
+test_skip(void)
+{
+	struct adc_json_options o = { 0 };
+	struct adc_json_reader *r;
+	size_t w;
+	int fd;
+
+	for (w = 0; w < N_WINDOWS; w++) {
+		check_skip(windows[w]);
+		check_skip_rest(windows[w]);
+		check_skip_error(windows[w]);
+	}
+
+	/* Skipped strings are not held, so the string limit is not hit. */
+	o.max_string = 4;
+	r = ju_open("[0,\"abcdefghij\",\"ab\"]", 21, 2, &o, &fd);
+	adc_json_next(r);
+	adc_json_next(r);
+	INT_EQ(adc_json_skip(r), ADC_OK, "skip over a string past the limit");
+	INT_EQ(adc_json_next(r), ADC_JSON_STRING, "  then read the next");
+	STR_EQ(adc_json_string(r, NULL), "ab", "  whole");
+	ju_close(r, fd);
+}
+
+struct num_case {
+	const char	*text;
+	enum adc_status	 i64_status;
+	int64_t		 i64;
+	enum adc_status	 dbl_status;
+	double		 dbl;
+};
+
+static const struct num_case numbers[] = {
+	{ "0", ADC_OK, 0, ADC_OK, 0.0 },
+	{ "-0", ADC_OK, 0, ADC_OK, -0.0 },
+	{ "42", ADC_OK, 42, ADC_OK, 42.0 },
+	{ "9223372036854775807", ADC_OK, INT64_MAX, ADC_OK,
+	    9223372036854775807.0 },
+	{ "-9223372036854775808", ADC_OK, INT64_MIN, ADC_OK,
+	    -9223372036854775808.0 },
+	{ "9223372036854775808", ADC_ELIMIT, 0, ADC_OK,
+	    9223372036854775808.0 },
+	{ "-9223372036854775809", ADC_ELIMIT, 0, ADC_OK,
+	    -9223372036854775809.0 },
+	{ "1.5", ADC_ELIMIT, 0, ADC_OK, 1.5 },
+	{ "1e2", ADC_ELIMIT, 0, ADC_OK, 100.0 },
+	{ "-2.5E-3", ADC_ELIMIT, 0, ADC_OK, -0.0025 },
+	{ "1e400", ADC_ELIMIT, 0, ADC_ELIMIT, 0 },
+	{ "-1e400", ADC_ELIMIT, 0, ADC_ELIMIT, 0 },
+	{ "1e-400", ADC_ELIMIT, 0, ADC_OK, 0.0 },
+};
+
+static void
+test_numbers(void)
+{
+	struct adc_json_reader *r;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+		const struct num_case *c = &numbers[i];
+		int64_t v = 0;
+		double d = 0;
+
+		r = ju_open(c->text, strlen(c->text), 0, NULL, &fd);
+		INT_EQ(adc_json_next(r), ADC_JSON_NUMBER, c->text);
+		INT_EQ(adc_json_number_i64(r, &v), c->i64_status,
+		    "  integer status");
+		if (c->i64_status == ADC_OK)
+			OK(v == c->i64, "  integer value");
+		INT_EQ(adc_json_number_double(r, &d), c->dbl_status,
+		    "  double status");
+		if (c->dbl_status == ADC_OK)
+			OK(d == c->dbl, "  double value");
+		STR_EQ(adc_json_raw(r, NULL), c->text, "  raw text kept");
+		ju_close(r, fd);
+	}
+
+	r = ju_open("\"1\"", 3, 0, NULL, &fd);
+	adc_json_next(r);
+	INT_EQ(adc_json_number_i64(r, &(int64_t){ 0 }), ADC_EINVAL,
+	    "a string is not a number");
+	STR_EQ(adc_json_raw(r, NULL), "\"1\"", "raw text of a string");
+	ju_close(r, fd);
+}
+
+static void
+test_duplicates(void)
+{
+	static const char doc[] = "{\"a\":1,\"b\":{\"a\":2},\"a\":3,"
+	    "\"\\u0061\":4,\"c\":[{\"x\":1},{\"x\":2}]}";
+	struct adc_json_options o = { 0 };
+	struct adc_json_reader *r;
+	struct adc_buf out;
+	enum adc_json_event ev;
+	int pass, fd;
+
+	for (pass = 0; pass < 2; pass++) {
+		o.report_duplicates = pass == 1;
+		adc_buf_init(&out, 0);
+		r = ju_open(doc, strlen(doc), 3, &o, &fd);
+		while ((ev = adc_json_next(r)) != ADC_JSON_EOF &&
+		    ev != ADC_JSON_ERROR) {
+			if (ev == ADC_JSON_KEY)
+				adc_buf_printf(&out, "%s%d",
+				    adc_json_string(r, NULL),
+				    adc_json_key_is_duplicate(r));
+		}
+		STR_EQ(out.data, pass ? "a0b0a0a1a1c0x0x0" :
+		    "a0b0a0a0a0c0x0x0", pass ? "duplicates are flagged, "
+		    "per object, after unescaping" : "and only when asked");
+		ju_close(r, fd);
+		adc_buf_free(&out);
+	}
+}
+
+static void
+test_bom(void)
+{
+	struct adc_json_reader *r;
+	struct adc_json_pos pos;
+	struct adc_diag d;
+	size_t w;
+	int fd;
+
+	for (w = 0; w < N_WINDOWS; w++) {
+		r = ju_open("\xef\xbb\xbf{}", 5, windows[w], NULL, &fd);
+		INT_EQ(adc_json_next(r), ADC_JSON_OBJECT_BEGIN,
+		    "a UTF-8 byte-order mark is accepted");
+		adc_json_position(r, &pos);
+		INT_EQ(pos.offset, 3, "  offsets count it");
+		INT_EQ(pos.col, 4, "  columns too");
+		INT_EQ(adc_json_next(r), ADC_JSON_OBJECT_END, "  }");
+		INT_EQ(adc_json_next(r), ADC_JSON_EOF, "  end");
+		ju_close(r, fd);
+	}
+	INT_EQ(read_all("\xef\xbb", 2, 0, NULL, &d), ADC_JSON_ERROR,
+	    "half a byte-order mark is an error");
+	INT_EQ(read_all("\xef\xbb\xbf", 3, 1, NULL, &d), ADC_JSON_ERROR,
+	    "a byte-order mark alone is an error");
+	OK(strstr(d.msg, "expected a JSON value") != NULL, "  saying so");
+	INT_EQ(read_all("[1]\xef\xbb\xbf", 6, 0, NULL, &d), ADC_JSON_ERROR,
+	    "a byte-order mark after the start is an error");
+}
+
+static void
+test_string_is(void)
+{
+	struct adc_json_reader *r;
+	int fd;
+
+	r = ju_open("[\"abc\",\"a\\u0062c\",\"ab\"]", 22, 0, NULL, &fd);
+	adc_json_next(r);
+	adc_json_next(r);
+	OK(adc_json_string_is(r, "abc"), "string_is matches plain text");
+	OK(!adc_json_string_is(r, "abcd"), "  not a longer one");
+	adc_json_next(r);
+	OK(adc_json_string_is(r, "abc"), "  matches after unescaping");
+	adc_json_next(r);
+	OK(!adc_json_string_is(r, "abc"), "  not a shorter one");
+	adc_json_next(r);
+	OK(!adc_json_string_is(r, ""), "  false on a non-string event");
+	STR_EQ(adc_json_event_name(ADC_JSON_ARRAY_END), "end of array",
+	    "event names");
+	ju_close(r, fd);
+}
+
 int
 main(void)
 {
@@ -278,5 +536,10 @@ main(void)
 	test_open_diag();
 	test_positions();
 	test_limits();
+	test_skip();
+	test_numbers();
+	test_duplicates();
+	test_bom();
+	test_string_is();
 	return tap_done();
 }
