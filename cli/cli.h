@@ -48,6 +48,7 @@ int cli_finish(int status);
 int cli_parse_format(const char *name, const char *allowed);
 
 /* Subcommands, each in its own cmd_*.c file. */
+int cmd_script(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 #endif

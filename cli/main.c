@@ -9,6 +9,8 @@
 
 /* Sorted by name; --help lists them in this order. */
 static const struct cli_command commands[] = {
+	{ "script", "write the az commands that build scenarios",
+	    cmd_script },
 	{ "version", "print the version", cmd_version },
 };
 
