@@ -531,8 +531,12 @@ add_ade_layer(struct adc_component_layers *c, const struct vm_facts *f,
 	if (l == NULL)
 		return;
 
-	/* Whose Key Vault SKU is not in the model; ADE takes Key Vault
-	 * only, never Managed HSM (section 6.3 [DEO]). */
+	/*
+	 * ADE takes Key Vault only, never Managed HSM (section 6.3 [DEO]).
+	 * XXX: the ADE vault is known by id only, so its SKU shows as
+	 * "key_vault" even when the estate holds the vault; linking
+	 * ADE vault ids in the estate would give Standard or Premium.
+	 */
 	l->store = ADC_STORE_KEY_VAULT;
 	l->key_url = ade->kek_url != NULL ? ade->kek_url : ade->secret_url;
 	vault_id = ade->kek_vault_id != NULL ? ade->kek_vault_id :
@@ -618,6 +622,14 @@ disk_on_host(struct adc_component_layers *c, const struct vm_facts *f,
     const struct adc_disk *disk, bool is_os)
 {
 	struct key_ref k = disk_key(disk);
+
+	/*
+	 * XXX: the model has no host caching mode, so every disk is shown
+	 * with a host cache, even one set to caching None or an Ultra or
+	 * Premium SSD v2 disk that has none; its layers are right if the
+	 * cache exists. Reading managedDisk caching into struct adc_disk
+	 * would let a cache be "none".
+	 */
 
 	add_host_layer(c, f, &k);
 	if (is_os)
