@@ -119,12 +119,22 @@ enum adc_json_event adc_json_next(struct adc_json_reader *reader);
  * skips that member's value; called after OBJECT_BEGIN or ARRAY_BEGIN it
  * skips the rest of that container including its END; inside an array
  * (after BEGIN or a previous element) with nothing pending, it skips the
- * next element. Validation is as strict as for a full read. */
+ * next element. Validation is as strict as for a full read. When that
+ * array has no next element nothing is consumed and ADC_ENOTFOUND is
+ * returned; after an object member's value or after the top-level value
+ * it returns ADC_EINVAL. Skipped strings are not held, so max_string does
+ * not apply to them (keys excepted). */
 enum adc_status adc_json_skip(struct adc_json_reader *reader);
+
+/* Skip the rest of the innermost open container, including its END. */
+enum adc_status adc_json_skip_rest(struct adc_json_reader *reader);
 
 /* The unescaped text of the current KEY or STRING event, NUL-terminated,
  * valid until the next call on the reader. len may be NULL. */
 const char *adc_json_string(struct adc_json_reader *reader, size_t *len);
+/* True when the current KEY or STRING, unescaped, equals s; compares in
+ * place without copying when the string has no escapes. */
+bool adc_json_string_is(struct adc_json_reader *reader, const char *s);
 /* The raw text of the current NUMBER (or any scalar) event. */
 const char *adc_json_raw(struct adc_json_reader *reader, size_t *len);
 /* Convert the current NUMBER. ADC_ELIMIT when out of range or, for the
@@ -154,6 +164,8 @@ char *adc_json_pointer(const struct adc_json_reader *reader, char *buf,
 unsigned adc_json_depth(const struct adc_json_reader *reader);
 /* The reader's diag (status ADC_OK while nothing failed). */
 const struct adc_diag *adc_json_diag(const struct adc_json_reader *reader);
+/* A short name for an event ("object", "end of array"), for messages. */
+const char *adc_json_event_name(enum adc_json_event event);
 
 /* ------------------------------------------------------------------ */
 /* The model                                                           */
