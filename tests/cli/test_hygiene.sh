@@ -23,4 +23,13 @@ if [ -z "$short" ]; then ok "every XXX: marker explains itself"; else not_ok "ev
 missing=$(grep -L 'SPDX-License-Identifier' include/*.h lib/*.[ch] cli/*.[ch] || true)
 if [ -z "$missing" ]; then ok "every source has an SPDX line"; else not_ok "every source has an SPDX line" "$missing"; fi
 
+# Every shell script of the project passes shellcheck.
+scripts=$(ls scripts/*.sh tests/cli/*.sh bench/*.sh .ci/run 2>/dev/null)
+# shellcheck disable=SC2086
+if out=$(shellcheck -x -s bash $scripts 2>&1); then
+	ok "shellcheck finds nothing in the project's scripts"
+else
+	not_ok "shellcheck finds nothing in the project's scripts" "$(echo "$out" | head -20)"
+fi
+
 finish
