@@ -250,6 +250,13 @@ test_duplicates_and_hsm(void)
 	}
 	adc_estate_free(est);
 
+	est = load_text("[{\"id\": \"" SUB "Microsoft.Compute/virtualMachines/"
+	    "v\"}, {\"id\": \"" SUB "Microsoft.Compute/virtualMachines/V\"}]");
+	OK(est != NULL && est->n_vms == 1 &&
+	    count_notes(est, "duplicate-resource") == 1,
+	    "a VM listed twice is kept once");
+	adc_estate_free(est);
+
 	est = load_text("[{\"id\": \"" SUB "Microsoft.KeyVault/managedHSMs/h\""
 	    ", \"properties\": {\"hsmUri\": \"https://h.managedhsm.azure.net/\""
 	    "}}, {\"id\": \"" SUB "Microsoft.Compute/diskEncryptionSets/e\", "
