@@ -22,6 +22,19 @@ void *adc_estate_alloc(struct adc_estate *estate, size_t size);
 const char *adc_estate_intern(struct adc_estate *estate, const char *s,
     size_t len);
 
+/* Short-lived storage for the VMs' own copies of their disks: linking
+ * keeps the copies it needs (moving them to the estate's arena) and then
+ * frees it all, so a copy replaced by its disk resource costs nothing. */
+void *adc_estate_alloc_temp(struct adc_estate *estate, size_t size);
+const char *adc_estate_strdup_temp(struct adc_estate *estate,
+    const char *s);
+void adc_estate_free_temp(struct adc_estate *estate);
+
+/* A copy of s owned by the estate, not interned: for strings that are
+ * unique anyway (resource ids, pointers), where interning only costs. */
+const char *adc_estate_strdup(struct adc_estate *estate, const char *s,
+    size_t len);
+
 /* New zeroed resources appended to the estate's arrays. NULL when out of
  * memory. Disks start with lun -1; keys with every field unknown. */
 struct adc_vm *adc_estate_add_vm(struct adc_estate *estate);

@@ -393,6 +393,7 @@ read_object_doc(struct imp *imp, unsigned level)
 	enum adc_json_event ev;
 	enum adc_status st;
 	bool envelope = false;
+	uint64_t seen = 0;
 	const char *key;
 	size_t len;
 	int rc;
@@ -412,7 +413,7 @@ read_object_doc(struct imp *imp, unsigned level)
 		if (rc < 0)
 			return (enum adc_status)-rc;
 		if (rc == 0)
-			st = imp_member(imp, key, len, false);
+			st = imp_member(imp, key, len, false, &seen);
 	}
 	if (st != ADC_OK || envelope)
 		return st;
@@ -470,8 +471,10 @@ read_all(struct adc_estate *estate, struct adc_json_reader *r,
 	return st;
 }
 
+/* Duplicate keys are found by the importer among the members it reads
+ * (import_fields.c), which costs nothing for the members it skips. */
 static const struct adc_json_options reader_opts = {
-	0, 0, 0, true
+	0, 0, 0, false
 };
 
 enum adc_status

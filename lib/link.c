@@ -22,6 +22,8 @@ struct slot {
 struct table {
 	struct slot	*slots;
 	size_t		 n;	/* a power of two */
+	size_t		 used;
+	bool		 failed;	/* sticky: an insert ran out of memory */
 };
 
 static int
@@ -34,15 +36,45 @@ table_init(struct table *t, size_t count)
 	return t->slots != NULL ? 0 : -1;
 }
 
+/* Double the table; the load stays under a half so probes end. */
+static int
+table_grow(struct table *t)
+{
+	struct slot *old = t->slots;
+	size_t n = t->n, i, j;
+
+	t->slots = calloc(n * 2, sizeof(*t->slots));
+	if (t->slots == NULL) {
+		t->slots = old;
+		return -1;
+	}
+	t->n = n * 2;
+	for (i = 0; i < n; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = (size_t)old[i].hash & (t->n - 1);
+		    t->slots[j].key != NULL; j = (j + 1) & (t->n - 1))
+			continue;
+		t->slots[j] = old[i];
+	}
+	free(old);
+	return 0;
+}
+
 /* Insert key; returns the value already there (the first wins), or
- * NULL when key was new. */
+ * NULL when key was new. t->failed is set when the table cannot grow. */
 static void *
 table_put(struct table *t, const char *key, void *val)
 {
 	uint64_t h = adc_hash_nocase(key, strlen(key));
-	size_t j = (size_t)h & (t->n - 1);
+	size_t j;
 
-	for (; t->slots[j].key != NULL; j = (j + 1) & (t->n - 1)) {
+	if ((t->used + 1) * 2 > t->n && table_grow(t) != 0) {
+		t->failed = true;
+		return NULL;
+	}
+	for (j = (size_t)h & (t->n - 1); t->slots[j].key != NULL;
+	    j = (j + 1) & (t->n - 1)) {
 		if (t->slots[j].hash == h &&
 		    adc_ascii_casecmp(t->slots[j].key, key) == 0)
 			return t->slots[j].val;
@@ -50,6 +82,7 @@ table_put(struct table *t, const char *key, void *val)
 	t->slots[j].hash = h;
 	t->slots[j].key = key;
 	t->slots[j].val = val;
+	t->used++;
 	return NULL;
 }
 
@@ -348,6 +381,22 @@ note_sectype_drift(struct adc_estate *est, const struct adc_disk *copy,
 	return ADC_OK;
 }
 
+/* Move a VM's copy of a disk out of temporary storage. */
+static struct adc_disk *
+keep_copy(struct adc_estate *est, const struct adc_disk *copy)
+{
+	struct adc_disk *d = adc_estate_alloc(est, sizeof(*d));
+
+	if (d == NULL)
+		return NULL;
+	*d = *copy;
+	/* The id is interned already; the name was temporary. */
+	d->name = adc_estate_strdup(est, copy->name, (size_t)-1);
+	if (copy->name != NULL && d->name == NULL)
+		return NULL;
+	return d;
+}
+
 /* Put the disk resource in place of the VM's copy, or keep the copy
  * (from_vm_only) when the input has no disk resource. */
 static enum adc_status
@@ -359,11 +408,15 @@ attach(struct adc_estate *est, struct links *l, struct adc_vm *vm,
 	if (copy == NULL || !copy->from_vm_only || copy->vm != vm)
 		return ADC_OK;
 	disk = table_get(&l->disks, copy->id);
-	if (disk == NULL || disk == copy) {
-		if (adc_estate_push_disk(est, copy) != ADC_OK)
+	if (disk == copy)
+		return ADC_OK;	/* kept by an earlier link */
+	if (disk == NULL) {
+		disk = keep_copy(est, copy);
+		if (disk == NULL || adc_estate_push_disk(est, disk) != ADC_OK)
 			return ADC_ENOMEM;
-		if (copy->id != NULL)
-			table_put(&l->disks, copy->id, copy);
+		if (disk->id != NULL)
+			table_put(&l->disks, disk->id, disk);
+		*slot = disk;
 		return ADC_OK;
 	}
 	if (!disk->from_vm_only) {
@@ -424,10 +477,16 @@ adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 	st = build_tables(estate, &l);
 	for (i = 0; st == ADC_OK && i < estate->n_vms; i++)
 		st = link_vm(estate, &l, estate->vms[i]);
+	/* Every VM now points at a disk resource or a kept copy. */
+	if (st == ADC_OK)
+		adc_estate_free_temp(estate);
 	for (i = 0; st == ADC_OK && i < estate->n_disks; i++)
 		link_disk(&l, estate->disks[i]);
 	for (i = 0; st == ADC_OK && i < estate->n_des; i++)
 		link_des(estate, &l, estate->des[i]);
+	if (l.vms.failed || l.disks.failed || l.des.failed ||
+	    l.vaults.failed || l.vault_hosts.failed || l.keys.failed)
+		st = ADC_ENOMEM;
 	links_free(&l);
 	if (st != ADC_OK)
 		return adc_diag_set(diag, st, "out of memory while linking");
