@@ -54,6 +54,7 @@ int cli_write_output(const char *path, const char *data, size_t len);
 /* Subcommands, each in its own cmd_*.c file. */
 int cmd_explain(int argc, char **argv);
 int cmd_scenarios(int argc, char **argv);
+int cmd_script(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 #endif

@@ -13,6 +13,8 @@ static const struct cli_command commands[] = {
 	    cmd_explain },
 	{ "scenarios", "the scenario catalogue as a matrix of layers",
 	    cmd_scenarios },
+	{ "script", "write the az commands that build scenarios",
+	    cmd_script },
 	{ "version", "print the version", cmd_version },
 };
 

@@ -119,12 +119,22 @@ enum adc_json_event adc_json_next(struct adc_json_reader *reader);
  * skips that member's value; called after OBJECT_BEGIN or ARRAY_BEGIN it
  * skips the rest of that container including its END; inside an array
  * (after BEGIN or a previous element) with nothing pending, it skips the
- * next element. Validation is as strict as for a full read. */
+ * next element. Validation is as strict as for a full read. When that
+ * array has no next element nothing is consumed and ADC_ENOTFOUND is
+ * returned; after an object member's value or after the top-level value
+ * it returns ADC_EINVAL. Skipped strings are not held, so max_string does
+ * not apply to them (keys excepted). */
 enum adc_status adc_json_skip(struct adc_json_reader *reader);
+
+/* Skip the rest of the innermost open container, including its END. */
+enum adc_status adc_json_skip_rest(struct adc_json_reader *reader);
 
 /* The unescaped text of the current KEY or STRING event, NUL-terminated,
  * valid until the next call on the reader. len may be NULL. */
 const char *adc_json_string(struct adc_json_reader *reader, size_t *len);
+/* True when the current KEY or STRING, unescaped, equals s; compares in
+ * place without copying when the string has no escapes. */
+bool adc_json_string_is(struct adc_json_reader *reader, const char *s);
 /* The raw text of the current NUMBER (or any scalar) event. */
 const char *adc_json_raw(struct adc_json_reader *reader, size_t *len);
 /* Convert the current NUMBER. ADC_ELIMIT when out of range or, for the
@@ -154,6 +164,8 @@ char *adc_json_pointer(const struct adc_json_reader *reader, char *buf,
 unsigned adc_json_depth(const struct adc_json_reader *reader);
 /* The reader's diag (status ADC_OK while nothing failed). */
 const struct adc_diag *adc_json_diag(const struct adc_json_reader *reader);
+/* A short name for an event ("object", "end of array"), for messages. */
+const char *adc_json_event_name(enum adc_json_event event);
 
 /* ------------------------------------------------------------------ */
 /* The model                                                           */
@@ -668,6 +680,75 @@ enum adc_status adc_report_write(const struct adc_report *report,
  * UTF-8); ADC_ELIMIT when buf is too small. The one quoting function for
  * everything this library emits into scripts. */
 enum adc_status adc_shell_quote(const char *s, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Scripts                                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Bash scripts of az commands that build catalogue scenarios, with their
+ * prerequisites in dependency order, and the scripts that remove them.
+ * Every value from the caller goes through adc_shell_quote; names are
+ * checked against Azure's naming rules before anything is written.
+ */
+
+/* Names the scripts check. */
+enum adc_name_kind {
+	ADC_NAME_PREFIX,	/* ours: starts every generated name */
+	ADC_NAME_SUFFIX,	/* ours: ends every key vault name */
+	ADC_NAME_RESOURCE_GROUP,
+	ADC_NAME_KEY_VAULT,
+	ADC_NAME_DES,
+	ADC_NAME_DISK,
+	ADC_NAME_VM_LINUX,
+	ADC_NAME_VM_WINDOWS,
+	ADC_NAME_KEY
+};
+
+/* Check name against the rule for kind. ADC_EINVAL with a message that
+ * names the rule when it breaks it; ADC_EUNSAFE when it holds control
+ * characters or invalid UTF-8. diag may be NULL. */
+enum adc_status adc_name_check(enum adc_name_kind kind, const char *name,
+    struct adc_diag *diag);
+
+/* One thing to build: a VM scenario, or a disk scenario that is created
+ * on its own (attach_to -1) or attached to the VM of item attach_to. */
+struct adc_script_item {
+	const struct adc_scenario *scenario;
+	int		 attach_to;
+};
+
+/* The most items one script builds. */
+#define ADC_SCRIPT_MAX_ITEMS	64
+
+/* Turn ids as the user wrote them into items: a disk id written after a
+ * VM id is attached to that VM. With all, ids must be empty and the items
+ * are the whole catalogue, disks on their own. ADC_ENOTFOUND for an
+ * unknown id, ADC_EINVAL for a repeated one, ADC_ELIMIT past cap. */
+enum adc_status adc_script_plan(const char *const *ids, size_t n_ids,
+    bool all, struct adc_script_item *items, size_t cap, size_t *n_items,
+    struct adc_diag *diag);
+
+/* Everything NULL or zero takes the default shown. */
+struct adc_script_options {
+	const char	*location;	/* "westeurope" */
+	const char	*resource_group; /* PREFIX-rg */
+	const char	*prefix;	/* "adc" */
+	const char	*suffix;	/* NULL: random per run, at run time */
+	enum adc_os_type os;		/* UNKNOWN: Linux */
+	const char	*image;		/* NULL: each scenario's; Windows needs it */
+	const char	*size;		/* NULL: each scenario's */
+	bool		 teardown;	/* write the script that removes it all */
+	bool		 purge;		/* teardown: also purge the key vaults */
+};
+
+/* Write the build script (or, with opts->teardown, the teardown script)
+ * for items to out. Nothing is written when a value is refused:
+ * ADC_EUNSAFE or ADC_EINVAL with the option and the rule in diag;
+ * ADC_EIO when writing fails. */
+enum adc_status adc_script_write(const struct adc_script_item *items,
+    size_t n_items, const struct adc_script_options *opts, FILE *out,
+    struct adc_diag *diag);
 
 #ifdef __cplusplus
 }
