@@ -44,6 +44,7 @@ struct vm_facts {
 	enum adc_tri	 eah;
 	enum adc_tri	 ephemeral;
 	enum cvm_mode	 cvm;
+	bool		 ade_ruled_out;	/* Azure refuses ADE on this VM */
 };
 
 static enum adc_tri
@@ -233,16 +234,18 @@ vm_ade_covers(const struct adc_vm *vm, bool is_os)
 
 /* ADE of a disk: its own encryptionSettingsCollection or the VM's
  * settings. Either saying yes is enough; either saying no for this disk
- * settles it. */
+ * settles it; and where neither says, a VM that Azure would refuse ADE
+ * has none. */
 static enum adc_tri
-ade_covers(const struct adc_vm *vm, const struct adc_disk *disk, bool is_os)
+ade_covers(const struct vm_facts *f, const struct adc_disk *disk,
+    bool is_os)
 {
 	enum adc_tri on_disk = disk != NULL ? disk->ade.enabled : ADC_UNKNOWN;
-	enum adc_tri on_vm = vm_ade_covers(vm, is_os);
+	enum adc_tri on_vm = vm_ade_covers(f->vm, is_os);
 
 	if (on_disk == ADC_YES || on_vm == ADC_YES)
 		return ADC_YES;
-	if (on_disk == ADC_NO || on_vm == ADC_NO)
+	if (on_disk == ADC_NO || on_vm == ADC_NO || f->ade_ruled_out)
 		return ADC_NO;
 	return ADC_UNKNOWN;
 }
@@ -345,7 +348,7 @@ disk_at_rest(struct adc_component_layers *c, const struct vm_facts *f,
 	add_disk_key_layer(c, f, &k);
 	if (is_os)
 		add_confidential_disk_layer(c, f);
-	add_ade_layer(c, f, ade_covers(f->vm, disk, is_os), ade_of(f, disk),
+	add_ade_layer(c, f, ade_covers(f, disk, is_os), ade_of(f, disk),
 	    ade_source(f->vm));
 }
 
@@ -370,17 +373,20 @@ disk_on_host(struct adc_component_layers *c, const struct vm_facts *f,
 	add_host_layer(c, f, &k);
 	if (is_os)
 		add_confidential_disk_layer(c, f);
-	add_ade_layer(c, f, ade_covers(f->vm, disk, is_os), ade_of(f, disk),
+	add_ade_layer(c, f, ade_covers(f, disk, is_os), ade_of(f, disk),
 	    "DEO");
 }
 
 /* ADE reaches the temp disk with volume type All on Windows, and on
  * Linux only with EncryptFormatAll (section 6.1 [ADEWS][ADELS]). */
 static enum adc_tri
-temp_ade_covers(const struct adc_vm *vm)
+temp_ade_covers(const struct vm_facts *f)
 {
+	const struct adc_vm *vm = f->vm;
 	const char *vt = vm->ade.volume_type;
 
+	if (vm->ade.enabled == ADC_UNKNOWN && f->ade_ruled_out)
+		return ADC_NO;
 	if (vm->ade.enabled != ADC_YES)
 		return vm->ade.enabled;
 	/*
@@ -406,7 +412,7 @@ temp_disk(struct adc_component_layers *c, const struct vm_facts *f)
 	if (!set_presence(c, presence(f->size.temp_disk)))
 		return;
 	add_local_disk_layers(c, f);
-	add_ade_layer(c, f, temp_ade_covers(f->vm), &f->vm->ade,
+	add_ade_layer(c, f, temp_ade_covers(f), &f->vm->ade,
 	    f->vm->os_type == ADC_OS_LINUX ? "ADELS" : "ADEWS");
 }
 
@@ -537,6 +543,27 @@ cvm_mode_of(const struct adc_vm *vm)
 	    CVM_MODE_UNKNOWN : from_disk;
 }
 
+/* Azure refuses ADE on a VM with encryption at host (section 5 [EAHR])
+ * and on a VM whose disks use a customer key through a DES (6.5
+ * [ADELS][ADEWS]), so where the exports are silent about ADE such a VM
+ * has none. */
+static bool
+ade_refused(const struct adc_vm *vm)
+{
+	size_t i;
+
+	if (vm->encryption_at_host == ADC_YES)
+		return true;
+	if (adc_key_of_disk(vm->os_disk).owner == ADC_OWNER_CUSTOMER)
+		return true;
+	for (i = 0; i < vm->n_data_disks; i++) {
+		if (adc_key_of_disk(vm->data_disks[i]).owner ==
+		    ADC_OWNER_CUSTOMER)
+			return true;
+	}
+	return false;
+}
+
 static void
 facts_of(const struct adc_vm *vm, struct vm_facts *f)
 {
@@ -548,6 +575,7 @@ facts_of(const struct adc_vm *vm, struct vm_facts *f)
 	f->eah = vm->encryption_at_host;
 	f->ephemeral = vm->ephemeral_os;
 	f->cvm = cvm_mode_of(vm);
+	f->ade_ruled_out = ade_refused(vm);
 }
 
 static void

@@ -384,6 +384,24 @@ test_unknowns(void)
 	expect(&a, "ADE?", "OS disk", "?SSE_PMK/P/plat");
 	adc_analysis_free(&a);
 
+	/* Azure refuses ADE with EAH (section 5 [EAHR]) and on VMs whose
+	 * disks use a customer key (6.5): silence about ADE means none. */
+	r.vm.encryption_at_host = ADC_YES;
+	analyse(&r, &a, "ADE unknown, EAH on");
+	expect(&a, "ADE?+EAH", "OS disk", "EAH/P/plat");
+	expect(&a, "ADE?+EAH", "temp disk", "EAH/P/plat");
+	adc_analysis_free(&a);
+
+	r.vm.encryption_at_host = ADC_NO;
+	rig_add_data(&r, ADC_ENC_PLATFORM);
+	r.data.ade.enabled = ADC_UNKNOWN;
+	rig_des(&r, &r.data, ADC_ENC_CUSTOMER, ADC_VAULT_STANDARD);
+	analyse(&r, &a, "ADE unknown, a customer key");
+	expect(&a, "ADE?+CMK", "OS disk", "SSE_PMK/P/plat");
+	expect(&a, "ADE?+CMK", "data disk (LUN 0)", "SSE_CMK/C/kv-std");
+	expect(&a, "ADE?+CMK", "temp disk", "");
+	adc_analysis_free(&a);
+
 	rig_init(&r, "Standard_D2ds_v4");
 	r.vm.security_type = ADC_SECTYPE_UNKNOWN;
 	r.os.sec_type = ADC_DSEC_UNKNOWN;
