@@ -124,8 +124,9 @@ test_wrapped(void)
 	adc_buf_free(&b);
 
 	adc_buf_init(&b, 0);
-	adc_render_md_escaped(&b, "a|b*c_d\ne");
-	STR_EQ(b.data, "a\\|b\\*c\\_d e", "Markdown metacharacters escaped");
+	adc_render_md_escaped(&b, "a|b*c _d_ D2s_v5\ne");
+	STR_EQ(b.data, "a\\|b\\*c \\_d\\_ D2s_v5 e",
+	    "Markdown metacharacters escaped, not inside a word");
 	adc_buf_free(&b);
 }
 
