@@ -144,11 +144,8 @@ add_host_layer(struct adc_component_layers *c, const struct vm_facts *f,
     const struct adc_key_ref *k)
 {
 	unknown_if(c, f->eah);
-	if (f->eah != ADC_YES)
-		return;
-	if (k->owner == ADC_OWNER_UNKNOWN)
-		c->complete = false;
-	add_layer(c, ADC_LAYER_EAH, k, "DE");
+	if (f->eah == ADC_YES)
+		add_layer(c, ADC_LAYER_EAH, k, "DE");
 }
 
 /* Local disks (temp disk, ephemeral OS disk): encryption at host always
@@ -260,7 +257,7 @@ add_ade_layer(struct adc_component_layers *c, const struct vm_facts *f,
 		ADC_OWNER_CUSTOMER, NULL, NULL, ADC_NO
 	};
 	struct adc_layer *l;
-	const char *vault_id;
+	const char *vault_id, *vault_sub, *vm_sub;
 	char a[128], b[128];
 
 	unknown_if(c, covered);
@@ -280,9 +277,10 @@ add_ade_layer(struct adc_component_layers *c, const struct vm_facts *f,
 	l->key_url = ade->kek_url != NULL ? ade->kek_url : ade->secret_url;
 	vault_id = ade->kek_vault_id != NULL ? ade->kek_vault_id :
 	    ade->secret_vault_id;
-	l->cross_subscription = adc_ids_differ(adc_id_subscription(vault_id, a,
-	    sizeof(a)), f->vm->subscription != NULL ? f->vm->subscription :
-	    adc_id_subscription(f->vm->id, b, sizeof(b)));
+	vault_sub = adc_id_subscription(vault_id, a, sizeof(a));
+	vm_sub = f->vm->subscription != NULL ? f->vm->subscription :
+	    adc_id_subscription(f->vm->id, b, sizeof(b));
+	l->cross_subscription = adc_ids_differ(vault_sub, vm_sub);
 }
 
 /* The ADE settings that apply to a disk: its own when it has them. */

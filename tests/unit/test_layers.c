@@ -505,6 +505,7 @@ test_ade(void)
 {
 	struct rig r;
 	struct adc_analysis a;
+	const struct adc_component_layers *c;
 
 	rig_init(&r, "Standard_D2ds_v4");
 	rig_add_data(&r, ADC_ENC_PLATFORM);
@@ -520,6 +521,17 @@ test_ade(void)
 	expect(&a, "ADE All", "temp disk", "ADE/C/kv");
 	expect(&a, "ADE All", "host cache (OS disk)", "ADE/C/kv");
 	expect(&a, "ADE All", "transit (LUN 0)", "ADE/C/kv");
+	adc_analysis_free(&a);
+
+	/* ADE's vault must share the VM's subscription (section 6.3). */
+	r.vm.ade.kek_vault_id = "/subscriptions/SUB-B/resourceGroups/g/"
+	    "providers/Microsoft.KeyVault/vaults/kv";
+	r.vm.ade.kek_url = "https://kv.vault.azure.net/keys/kek/1";
+	analyse(&r, &a, "ADE vault elsewhere");
+	c = find(&a, "OS disk");
+	INT_EQ(c->layers[1].cross_subscription, ADC_YES,
+	    "ADE vault in another subscription than the VM");
+	STR_EQ(c->layers[1].key_url, r.vm.ade.kek_url, "ADE names its KEK");
 	adc_analysis_free(&a);
 
 	r.vm.ade.volume_type = "OS";
