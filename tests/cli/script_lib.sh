@@ -54,11 +54,23 @@ case $words in
 	exit 0 ;;
 esac
 
+# Answers shaped like Azure's, so that az's own parser takes them when
+# the calls are replayed against it.
+sub=/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/fake-rg
 if [ -n "$query" ]; then
-	case $query in
-	tags.azdiskcrypt) echo "${AZ_TAG-script}" ;;
-	managedBy) echo "" ;;
-	*) echo "fake-value-$n" ;;
+	case $words:$query in
+	*:tags.azdiskcrypt) echo "${AZ_TAG-script}" ;;
+	*:managedBy) echo "" ;;
+	*" ad "*:id | *:identity.principalId)
+		printf '00000000-0000-0000-0000-%012d\n' "$n" ;;
+	*:key.kid)
+		echo "https://fake-$n.vault.azure.net/keys/fake/0123456789abcdef0123456789abcdef" ;;
+	*" keyvault "*:id)
+		echo "$sub/providers/Microsoft.KeyVault/vaults/fake-$n" ;;
+	*:*managedDisk.id*)
+		echo "$sub/providers/Microsoft.Compute/disks/fake-os-$n"
+		echo "$sub/providers/Microsoft.Compute/disks/fake-data-$n" ;;
+	*) echo "fake-$n" ;;
 	esac
 	exit 0
 fi
