@@ -68,7 +68,8 @@ adc_script_plan(const char *const *ids, size_t n_ids, bool all,
 		    "--all builds the whole catalogue: give no ids with it");
 	if (!all && n_ids == 0)
 		return adc_diag_set(diag, ADC_EINVAL,
-		    "no scenario: give ids (VM01-VM10, disk01-disk03) or --all");
+		    "no scenario: give ids (VM01-VM10, disk01-disk03) or "
+		    "--all");
 
 	cat = adc_scenarios(&n_cat);
 	if ((all ? n_cat : n_ids) > cap || cap > ADC_SCRIPT_MAX_ITEMS)
@@ -446,7 +447,8 @@ adc_script_write(const struct adc_script_item *items, size_t n_items,
 		st = g->status;
 	}
 	if (st == ADC_OK && g->out.failed)
-		st = adc_diag_set(diag, ADC_ENOMEM, "the script outgrew memory");
+		st = adc_diag_set(diag, ADC_ENOMEM,
+		    "the script outgrew memory");
 	if (st == ADC_OK && (fwrite(g->out.data, 1, g->out.len, out) !=
 	    g->out.len || fflush(out) != 0))
 		st = adc_diag_set(diag, ADC_EIO, "cannot write the script");
