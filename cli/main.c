@@ -9,6 +9,10 @@
 
 /* Sorted by name; --help lists them in this order. */
 static const struct cli_command commands[] = {
+	{ "explain", "show the layers that protect each part of a scenario",
+	    cmd_explain },
+	{ "scenarios", "the scenario catalogue as a matrix of layers",
+	    cmd_scenarios },
 	{ "script", "write the az commands that build scenarios",
 	    cmd_script },
 	{ "version", "print the version", cmd_version },

@@ -119,12 +119,22 @@ enum adc_json_event adc_json_next(struct adc_json_reader *reader);
  * skips that member's value; called after OBJECT_BEGIN or ARRAY_BEGIN it
  * skips the rest of that container including its END; inside an array
  * (after BEGIN or a previous element) with nothing pending, it skips the
- * next element. Validation is as strict as for a full read. */
+ * next element. Validation is as strict as for a full read. When that
+ * array has no next element nothing is consumed and ADC_ENOTFOUND is
+ * returned; after an object member's value or after the top-level value
+ * it returns ADC_EINVAL. Skipped strings are not held, so max_string does
+ * not apply to them (keys excepted). */
 enum adc_status adc_json_skip(struct adc_json_reader *reader);
+
+/* Skip the rest of the innermost open container, including its END. */
+enum adc_status adc_json_skip_rest(struct adc_json_reader *reader);
 
 /* The unescaped text of the current KEY or STRING event, NUL-terminated,
  * valid until the next call on the reader. len may be NULL. */
 const char *adc_json_string(struct adc_json_reader *reader, size_t *len);
+/* True when the current KEY or STRING, unescaped, equals s; compares in
+ * place without copying when the string has no escapes. */
+bool adc_json_string_is(struct adc_json_reader *reader, const char *s);
 /* The raw text of the current NUMBER (or any scalar) event. */
 const char *adc_json_raw(struct adc_json_reader *reader, size_t *len);
 /* Convert the current NUMBER. ADC_ELIMIT when out of range or, for the
@@ -154,6 +164,8 @@ char *adc_json_pointer(const struct adc_json_reader *reader, char *buf,
 unsigned adc_json_depth(const struct adc_json_reader *reader);
 /* The reader's diag (status ADC_OK while nothing failed). */
 const struct adc_diag *adc_json_diag(const struct adc_json_reader *reader);
+/* A short name for an event ("object", "end of array"), for messages. */
+const char *adc_json_event_name(enum adc_json_event event);
 
 /* ------------------------------------------------------------------ */
 /* The model                                                           */
@@ -638,6 +650,33 @@ struct adc_report {
 const struct adc_scenario *adc_scenario_match(const struct adc_vm *vm,
     const char **reason);
 
+/* One rule of the table. Ids are stable; docs/rules.md lists them. */
+struct adc_rule_info {
+	const char	*id;		/* "ade-with-eah" */
+	enum adc_severity severity;	/* default, before any policy */
+	const char	*source;	/* azure-facts source keys */
+	const char	*summary;	/* what triggers it, one line */
+	const char	*fix;		/* what to do, one line */
+};
+
+/* The rule table, in a fixed order: its size, and rule i (NULL past the
+ * end). Static data. */
+size_t adc_rule_count(void);
+const struct adc_rule_info *adc_rule_get(size_t i);
+/* A rule by id (exact, lower case). NULL when there is none. */
+const struct adc_rule_info *adc_rule_find(const char *id);
+/* The severity a policy gives a rule: its own setting, else the rule's
+ * default. ADC_SEV_NONE when the policy switches it off or the id is
+ * unknown. policy NULL means the baseline. */
+enum adc_severity adc_policy_severity(const struct adc_policy *policy,
+    const char *rule);
+
+/* Name a disk disk01-disk03 by its own key: platform key, customer key,
+ * double encryption. Returns NULL and sets *reason (static) when it is
+ * none of them (ADE, a confidential DES, an unknown type). */
+const struct adc_scenario *adc_disk_scenario_match(
+    const struct adc_disk *disk, const char **reason);
+
 /* Run every rule of the policy over a linked estate. */
 enum adc_status adc_check(const struct adc_estate *estate,
     const struct adc_policy *policy, struct adc_report *out,
@@ -647,6 +686,68 @@ void adc_report_free(struct adc_report *report);
 /* The most severe finding at or above threshold exists. */
 bool adc_report_fails(const struct adc_report *report,
     enum adc_severity threshold);
+
+/* What a VM needs, for adc_recommend. */
+struct adc_needs {
+	bool	confidential;	/* memory and OS disk bound to the VM */
+	bool	customer_key;	/* the organisation holds the keys */
+	bool	temp_disk;	/* the temp disk and caches must be encrypted */
+	bool	double_encryption; /* two layers at rest */
+};
+
+#define ADC_MAX_REASONS 10
+
+/* The scenario a policy recommends for some needs, and why. */
+struct adc_recommendation {
+	const struct adc_scenario *vm;		/* VM01-VM10 */
+	const struct adc_scenario *data_disk;	/* disk01-disk03 */
+	const char	*reasons[ADC_MAX_REASONS]; /* static, one line each */
+	size_t		 n_reasons;
+};
+
+/* Fill out with what policy (NULL: the baseline) recommends for needs
+ * (NULL: none). ADC_EINVAL without out. */
+enum adc_status adc_recommend(const struct adc_policy *policy,
+    const struct adc_needs *needs, struct adc_recommendation *out,
+    struct adc_diag *diag);
+
+/* The blast radius of keys: for each key, the DES that use it and the
+ * disks and VMs behind them. */
+struct adc_blast_des {
+	const struct adc_des *des;
+	const struct adc_disk **disks;
+	size_t		  n_disks;
+};
+
+struct adc_blast_key {
+	const char	*key_url;	/* as the first DES gives it; NULL:
+					 * DES without a key URL */
+	const struct adc_key *key;	/* NULL: not in the input */
+	struct adc_blast_des *des;
+	size_t		  n_des;
+	const struct adc_vm **vms;	/* distinct, in estate order */
+	size_t		  n_vms;
+	size_t		  n_disks;	/* over all its DES */
+	bool		  confidential;	/* a confidential DES uses it */
+};
+
+struct adc_blast {
+	struct adc_blast_key *keys;
+	size_t		  n_keys;
+};
+
+/* Group a linked estate's DES by key (any version of the same key is
+ * one key). key_url and des_id, when not NULL, keep only that key or the
+ * key of that DES; ADC_ENOTFOUND when nothing matches. Release with
+ * adc_blast_free. */
+enum adc_status adc_blast_radius(const struct adc_estate *estate,
+    const char *key_url, const char *des_id, struct adc_blast *out,
+    struct adc_diag *diag);
+void adc_blast_free(struct adc_blast *blast);
+
+/* What a disabled, deleted or expired key does to the VMs and disks
+ * behind it ([DE] 3.6): NULL-terminated static lines. */
+const char *const *adc_blast_effects(void);
 
 enum adc_format {
 	ADC_FORMAT_TEXT = 0,
@@ -658,6 +759,15 @@ enum adc_format {
 /* Render a report. Writes to out; ADC_EIO when writing fails. */
 enum adc_status adc_report_write(const struct adc_report *report,
     enum adc_format format, FILE *out, struct adc_diag *diag);
+
+/* Flags for adc_report_write_flags. */
+#define ADC_REPORT_COLOR 0x1u	/* ANSI colours in text output */
+
+/* adc_report_write with flags; adc_report_write passes 0. The caller
+ * decides on colour (a terminal, NO_COLOR); the library never looks. */
+enum adc_status adc_report_write_flags(const struct adc_report *report,
+    enum adc_format format, unsigned flags, FILE *out,
+    struct adc_diag *diag);
 
 /* ------------------------------------------------------------------ */
 /* Shell quoting                                                       */
