@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # script_lib.sh: helpers for the tests of generated scripts. A fake az
 # records the argv of every call (NUL-separated, one file per call, in
 # call order) and answers the queries the scripts make, so a script runs

@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # shellcheck disable=SC2016 # hostile names are single-quoted on purpose
 # test_script.sh: azdiskcrypt script. Every catalogue entry and some
 # combinations give scripts that pass bash -n and shellcheck; run with a
@@ -5,7 +6,9 @@
 # flags of PRODUCT.md's catalogue table, prerequisites come first and in
 # order, hostile names are quoted byte for byte or refused, a second run
 # creates nothing, and the teardown removes in reverse order.
+# shellcheck source=tests/cli/lib.sh
 . "$ADC_SOURCE_DIR/tests/cli/lib.sh"
+# shellcheck source=tests/cli/script_lib.sh
 . "$ADC_SOURCE_DIR/tests/cli/script_lib.sh"
 
 make_recorder "$tmp"

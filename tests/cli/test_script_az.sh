@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # test_script_az.sh: every az command the generated scripts run is
 # accepted by the installed Azure CLI's argument parser. The calls are
 # recorded by running each script with a fake az, then replayed against
@@ -9,7 +10,9 @@
 # (ModuleNotFoundError). For those commands alone the replay is replaced
 # by a check of each flag against the installed command module's
 # parameter table, and of --kty against the SDK's key types.
+# shellcheck source=tests/cli/lib.sh
 . "$ADC_SOURCE_DIR/tests/cli/lib.sh"
+# shellcheck source=tests/cli/script_lib.sh
 . "$ADC_SOURCE_DIR/tests/cli/script_lib.sh"
 
 make_recorder "$tmp"
@@ -97,6 +100,7 @@ echo "# $n calls, $shapes shapes"
 # az starts slowly; two at a time keeps the run short on two cores.
 export -f replay
 export AZ
+# shellcheck disable=SC2016 # $1 is expanded by the inner bash
 find "$tmp/uniq" -type f ! -name '*.*' -print0 |
     xargs -0 -P2 -I{} bash -c 'replay "$1"' _ {}
 
