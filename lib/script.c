@@ -352,20 +352,35 @@ put_suffix(struct script_gen *g)
 	if (!g->need_kv && !g->need_kv_cvm)
 		return;
 	script_put(g, "# A deleted vault's name stays reserved until its "
-	    "retention ends (purge\n# protection), so vault names end with "
-	    "a suffix, new on each run unless set.\n");
+	    "retention ends (purge\n# protection) [17], so vault names "
+	    "end with a suffix: SUFFIX, or the one\n# of the vaults an "
+	    "earlier run tagged, or a new random one.\n");
 	if (g->opts->suffix != NULL)
 		script_put_setting(g, "SUFFIX", "--suffix", g->opts->suffix);
-	else if (g->opts->teardown)
-		script_put(g, ": \"${SUFFIX:?set SUFFIX to the suffix the "
-		    "build script printed}\"\n");
 	else
-		script_put(g, "SUFFIX=${SUFFIX:-$(od -An -N3 -tx1 "
-		    "/dev/urandom | tr -d ' \\n')}\n");
+		script_put(g, "SUFFIX=${SUFFIX:-}\n");
+}
+
+void
+script_put_vault_names(struct script_gen *g)
+{
+	if (!g->need_kv && !g->need_kv_cvm)
+		return;
+	script_put(g, "if [ -z \"$SUFFIX\" ]; then\n"
+	    "\tSUFFIX=$(az keyvault list -g \"$RG\" \\\n"
+	    "\t    --query \"[?tags.azdiskcrypt=='$PREFIX'].name | [0]\" "
+	    "-o tsv%s)\n"
+	    "\tSUFFIX=${SUFFIX##*-}\n"
+	    "fi\n", g->opts->teardown ? " 2>/dev/null || true" : "");
+	if (!g->opts->teardown)
+		script_put(g, "if [ -z \"$SUFFIX\" ]; then\n"
+		    "\tSUFFIX=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \\n')\n"
+		    "fi\n");
 	if (g->need_kv)
 		script_put(g, "KV=${KV:-\"$PREFIX-kv-$SUFFIX\"}\n");
 	if (g->need_kv_cvm)
 		script_put(g, "KV_CVM=${KV_CVM:-\"$PREFIX-ckv-$SUFFIX\"}\n");
+	script_put(g, "\n");
 }
 
 void

@@ -227,6 +227,7 @@ put_vault(struct script_gen *g, const char *var, const char *sku)
 	    "\tsay \"key vault $%s\"\n"
 	    "\taz keyvault create -g \"$RG\" -n \"$%s\" -l \"$LOCATION\" "
 	    "--sku %s \\\n"
+	    "\t    --tags azdiskcrypt=\"$PREFIX\" \\\n"
 	    "\t    --enable-purge-protection true "
 	    "--retention-days \"$RETENTION_DAYS\" \\\n"
 	    "\t    --enable-rbac-authorization true >/dev/null\n"
@@ -243,6 +244,7 @@ put_vaults(struct script_gen *g)
 {
 	if (!g->need_kv && !g->need_kv_cvm)
 		return;
+	script_put_vault_names(g);
 	script_put(g, "# Key vaults: soft delete and purge protection, "
 	    "which disk encryption\n# requires [KVP], and RBAC; the "
 	    "signed-in user gets \"Key Vault Crypto\n# Officer\" to create "
@@ -511,8 +513,8 @@ put_resources(struct script_gen *g)
 	}
 	script_put(g, "\nsay \"done: resource group $RG\"\n");
 	if (g->need_kv || g->need_kv_cvm)
-		script_put(g, "say \"vault suffix $SUFFIX: the teardown script "
-		    "needs SUFFIX=$SUFFIX\"\n");
+		script_put(g, "say \"key vaults: $%s (suffix $SUFFIX)\"\n",
+		    g->need_kv ? "KV" : "KV_CVM");
 	script_put(g, "\n");
 }
 

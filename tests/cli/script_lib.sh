@@ -11,6 +11,8 @@
 #   AZ_PURGE_FAIL=1 keyvault purge fails, as purge protection makes it
 #   AZ_TAG          what the resource group's azdiskcrypt tag holds
 #                   (default: script)
+#   AZ_VAULT_SUFFIX with AZ_EXISTS, the suffix of the vaults an earlier
+#                   run tagged (default: abc123; empty: none found)
 
 make_recorder() {
 	mkdir -p "$1/bin"
@@ -61,6 +63,12 @@ sub=/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/fake-rg
 if [ -n "$query" ]; then
 	case $words:$query in
 	*:tags.azdiskcrypt) echo "${AZ_TAG-script}" ;;
+	*:*tags.azdiskcrypt==*)
+		if [ -n "${AZ_EXISTS:-}" ] && [ -n "${AZ_VAULT_SUFFIX-abc123}" ]; then
+			echo "x-kv-${AZ_VAULT_SUFFIX-abc123}"
+		else
+			echo ""
+		fi ;;
 	*:managedBy) echo "" ;;
 	*" ad "*:id | *:identity.principalId)
 		printf '00000000-0000-0000-0000-%012d\n' "$n" ;;

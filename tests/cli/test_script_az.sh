@@ -81,7 +81,7 @@ for id in VM01 VM02 VM03 VM04 VM05 VM06 VM07 VM08 VM09 VM10 \
 done
 gather "" VM08 disk03
 gather "ADMIN_PASSWORD=x" --os windows --image Win2022AzureEditionCore VM04
-gather "AZ_EXISTS=1 SUFFIX=abc123" --teardown --purge --all
+gather "AZ_EXISTS=1" --teardown --purge --all
 gather "AZ_EXISTS=1" --teardown --suffix abc123 VM10 disk02
 check "calls recorded" test "$n" -gt 100
 
