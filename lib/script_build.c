@@ -35,8 +35,9 @@ static const char helpers[] =
     "\t\tsleep 30\n"
     "\t\tn=$((n + 1))\n"
     "\tdone\n"
-    "}\n"
-    "\n"
+    "}\n\n";
+
+static const char grant_helper[] =
     "# grant ROLE SCOPE PRINCIPAL TYPE: one role assignment; one that "
     "exists\n"
     "# already is fine.\n"
@@ -528,6 +529,8 @@ script_write_build(struct script_gen *g)
 	script_put_settings(g);
 	put_build_settings(g);
 	script_put(g, "%s", helpers);
+	if (g->need_kv || g->need_kv_cvm)
+		script_put(g, "%s", grant_helper);
 	if (g->need_eah)
 		script_put(g, "%s", feature);
 	script_put(g, "if ! az group show -n \"$RG\" >/dev/null 2>&1; then\n"

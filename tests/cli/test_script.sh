@@ -271,6 +271,7 @@ check "a re-run finds the suffix of the tagged vaults" grep -qF " keyvault show 
 rg=$(printf 'R(\303\251s)_x.y-z')
 image=$(printf 'it'"'"'s $(touch %s/pwned) `touch %s/pwned2` ${HOME} "q" \\ \303\251 \360\237\224\221' "$tmp" "$tmp")
 location="west europe'\$(id)"
+lint hostile --resource-group "$rg" --image "$image" --location "$location" VM04 disk02
 "$ADC" script --resource-group "$rg" --image "$image" --location "$location" VM04 >"$tmp/h.sh"
 check "hostile values: written" test -s "$tmp/h.sh"
 record "$tmp" "$tmp/h.sh"
