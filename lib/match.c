@@ -94,7 +94,8 @@ match_dwvmgs(const struct adc_vm *vm, const char **reason)
 	bool eah = vm->encryption_at_host == ADC_YES;
 	int all;
 
-	if (os->secure_des_id == NULL && os->sec_type != ADC_DSEC_CVM_DISK_CMK) {
+	if (os->secure_des_id == NULL &&
+	    os->sec_type != ADC_DSEC_CVM_DISK_CMK) {
 		if (eah)
 			return none("confidential VM with encryption at host "
 			    "but without a DiskWithVMGuestState customer key: "
