@@ -63,6 +63,9 @@ match_standard(const struct adc_vm *vm, const char **reason)
 	case ADC_ENC_UNKNOWN:
 		break;
 	}
+	if (vm->os_disk->des_id != NULL)
+		return none("the OS disk's DES is not in the input; its type "
+		    "decides", reason);
 	return none("OS disk encryption type unknown", reason);
 }
 

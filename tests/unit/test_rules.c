@@ -530,6 +530,19 @@ test_cross_tenant_federated(void)
 	    NULL, NULL, 0), 1, "federatedClientId None clears it: fires");
 }
 
+/* A customer key cannot be added to an ADE disk: no advice to do so. */
+static void
+test_no_cmk_advice_on_ade(void)
+{
+	struct world w;
+
+	setup_ade(&w);
+	INT_EQ(world_count(&w, NULL, "customer-key-required", NULL, NULL, 0),
+	    0, "ADE VM: customer-key-required stays silent");
+	INT_EQ(world_count(&w, NULL, "ade-retiring", NULL, NULL, 0), 1,
+	    "ade-retiring speaks instead");
+}
+
 /* A rotation error whose key is gone is an error ([DE] 3.6). */
 static void
 test_rotation_error_escalates(void)
@@ -617,6 +630,7 @@ main(void)
 	test_policy_silent();
 	test_cross_tenant_federated();
 	test_rotation_error_escalates();
+	test_no_cmk_advice_on_ade();
 	test_unknown_notes();
 	return tap_done();
 }
