@@ -530,6 +530,48 @@ test_cross_tenant_federated(void)
 	    NULL, NULL, 0), 1, "federatedClientId None clears it: fires");
 }
 
+/* Three DES on one key (two versions), between them one on another:
+ * one finding naming the key and the three DES. */
+static void
+test_key_shared_by_three(void)
+{
+	struct adc_des third;
+	struct adc_report r;
+	struct world w;
+	size_t i, n = 0;
+
+	world_std(&w);
+	world_add_vm2(&w, &w.des_os);
+	third = w.des_os;
+	third.id = W_RG "/providers/Microsoft.Compute/diskEncryptionSets/d3";
+	third.name = "d3";
+	third.key_url = "https://kv-disks.vault.azure.net/keys/KEY-OS/v2";
+	w.des[0] = &w.des_os;
+	w.des[1] = &w.des_data;
+	{
+		struct adc_des *all[4] = { &w.des_os, &w.des_data, &third,
+		    &w.des_os };
+
+		w.e.des = all;
+		w.e.n_des = 3;
+		all[1]->key_url = W_KEY_OS;
+		all[1]->key = &w.key_os;
+		INT_EQ(adc_check(&w.e, NULL, &r, NULL), ADC_OK, "check runs");
+		for (i = 0; i < r.n_findings; i++) {
+			if (strcmp(r.findings[i].rule,
+			    "key-shared-across-des") != 0)
+				continue;
+			n++;
+			INT_EQ(r.findings[i].n_resources, 4,
+			    "the key and three DES");
+			STR_EQ(r.findings[i].resources[3], third.id,
+			    "the third DES, in estate order");
+		}
+		INT_EQ(n, 1, "one finding for the key");
+		adc_report_free(&r);
+	}
+}
+
 /* A customer key cannot be added to an ADE disk: no advice to do so. */
 static void
 test_no_cmk_advice_on_ade(void)
@@ -631,6 +673,7 @@ main(void)
 	test_cross_tenant_federated();
 	test_rotation_error_escalates();
 	test_no_cmk_advice_on_ade();
+	test_key_shared_by_three();
 	test_unknown_notes();
 	return tap_done();
 }
