@@ -312,9 +312,12 @@ RULE_FN(r_des_shared_across_vms)
 		if (n > max)
 			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res,
 			    n + 1, &des->origin, "DES %s is used by %zu VMs "
-			    "(policy allows %u): a disabled or lost key stops "
-			    "all of them", res_name(des->name, des->id), n,
-			    max);
+			    "(%s%s%s%s; policy allows %u): its blast radius, "
+			    "since a disabled or lost key stops all of them",
+			    res_name(des->name, des->id), n,
+			    res_name(NULL, res[1]), n > 1 ? ", " : "",
+			    n > 1 ? res_name(NULL, res[2]) : "",
+			    n > 2 ? ", ..." : "", max);
 	}
 	free(res);
 }
@@ -394,9 +397,11 @@ RULE_FN(r_key_shared_across_des)
 		if (n > 2)
 			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res, n,
 			    ctx->des[i].key != NULL ? &ctx->des[i].key->origin :
-			    &e->des[i]->origin, "key %s is behind %zu DES: "
-			    "disabling or losing it stops the disks of all "
-			    "of them", res[0], n - 1);
+			    &e->des[i]->origin, "key %s is behind %zu DES "
+			    "(%s, %s%s): its blast radius, since disabling or "
+			    "losing it stops the disks of all of them", res[0],
+			    n - 1, res_name(NULL, res[1]),
+			    res_name(NULL, res[2]), n > 3 ? ", ..." : "");
 	}
 	free(next);
 	free(res);
