@@ -760,6 +760,15 @@ enum adc_format {
 enum adc_status adc_report_write(const struct adc_report *report,
     enum adc_format format, FILE *out, struct adc_diag *diag);
 
+/* Flags for adc_report_write_flags. */
+#define ADC_REPORT_COLOR 0x1u	/* ANSI colours in text output */
+
+/* adc_report_write with flags; adc_report_write passes 0. The caller
+ * decides on colour (a terminal, NO_COLOR); the library never looks. */
+enum adc_status adc_report_write_flags(const struct adc_report *report,
+    enum adc_format format, unsigned flags, FILE *out,
+    struct adc_diag *diag);
+
 /* ------------------------------------------------------------------ */
 /* Shell quoting                                                       */
 /* ------------------------------------------------------------------ */

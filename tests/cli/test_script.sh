@@ -1,3 +1,4 @@
+# shellcheck disable=SC2016 # hostile names are single-quoted on purpose
 # test_script.sh: azdiskcrypt script. Every catalogue entry and some
 # combinations give scripts that pass bash -n and shellcheck; run with a
 # recording az, each scenario's az vm create / az disk create carries the
