@@ -7,6 +7,7 @@
  * give the rule, and, for policy rules, the policy.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "policy.h"
@@ -661,6 +662,33 @@ test_every_rule_has_a_case(void)
 	}
 }
 
+/* docs/rules.md describes every rule of the table. */
+static void
+test_every_rule_documented(void)
+{
+	static char text[65536];
+	const char *src = getenv("ADC_SOURCE_DIR");
+	char path[4096], what[128];
+	size_t i, n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/docs/rules.md",
+	    src != NULL ? src : ".");
+	f = fopen(path, "r");
+	OK(f != NULL, "docs/rules.md opens");
+	if (f == NULL)
+		return;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	OK(n < sizeof(text) - 1, "docs/rules.md read whole");
+	for (i = 0; i < adc_rule_count(); i++) {
+		snprintf(what, sizeof(what), "docs/rules.md describes %s",
+		    adc_rule_get(i)->id);
+		OK(strstr(text, adc_rule_get(i)->id) != NULL, what);
+	}
+}
+
 int
 main(void)
 {
@@ -669,6 +697,7 @@ main(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
 	test_every_rule_has_a_case();
+	test_every_rule_documented();
 	test_policy_silent();
 	test_cross_tenant_federated();
 	test_rotation_error_escalates();
