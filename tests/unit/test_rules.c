@@ -573,6 +573,29 @@ test_key_shared_by_three(void)
 	}
 }
 
+/* NonPersistedTPM where it is supported, and the disk side of
+ * encryption-type-on-non-cvm. */
+static void
+test_more_edges(void)
+{
+	struct world w;
+
+	world_cvm(&w);
+	w.vm.size = "Standard_DC2es_v5";	/* Intel TDX */
+	w.vm.os_sec_encryption = ADC_SECENC_NON_PERSISTED_TPM;
+	w.os.secure_des_id = NULL;
+	w.os.secure_des = NULL;
+	w.os.sec_type = ADC_DSEC_CVM_NONPERSISTED;
+	INT_EQ(world_count(&w, NULL, "nonpersistedtpm-unsupported", NULL,
+	    NULL, 0), 0, "NonPersistedTPM on Intel TDX with Linux: silent");
+
+	world_std(&w);
+	w.os.sec_type = ADC_DSEC_CVM_DISK_PMK;
+	INT_EQ(world_count(&w, NULL, "encryption-type-on-non-cvm", NULL,
+	    NULL, 0), 1, "a confidential OS disk type on a Trusted Launch "
+	    "VM fires");
+}
+
 /* A customer key cannot be added to an ADE disk: no advice to do so. */
 static void
 test_no_cmk_advice_on_ade(void)
@@ -703,6 +726,7 @@ main(void)
 	test_rotation_error_escalates();
 	test_no_cmk_advice_on_ade();
 	test_key_shared_by_three();
+	test_more_edges();
 	test_unknown_notes();
 	return tap_done();
 }
