@@ -116,8 +116,13 @@ static void
 rule_texts(const struct adc_finding *f, const char **summary,
     const char **fix)
 {
-	*summary = f->rule;
-	*fix = f->fix;
+	const struct adc_rule_info *info = NULL;
+
+	if (f->rule != NULL)
+		info = adc_rule_find(f->rule);
+	*summary = info != NULL && info->summary != NULL ? info->summary :
+	    f->rule;
+	*fix = f->fix != NULL ? f->fix : info != NULL ? info->fix : NULL;
 }
 
 static void
