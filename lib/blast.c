@@ -221,9 +221,11 @@ adc_blast_radius(const struct adc_estate *estate, const char *key_url,
 		adc_blast_free(out);
 		return adc_diag_set(diag, st, "out of memory");
 	}
-	if (key_url != NULL && out->n_keys == 0)
+	if (key_url != NULL && out->n_keys == 0) {
+		adc_blast_free(out);
 		return adc_diag_set(diag, ADC_ENOTFOUND, "no DES in the input "
 		    "uses key '%s'", key_url);
+	}
 	return ADC_OK;
 }
 

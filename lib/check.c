@@ -322,7 +322,8 @@ adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
 		return st;
 	}
 
-	qsort(f->v, f->n, sizeof(*f->v), cmp_finding);
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof(*f->v), cmp_finding);
 	out->findings = f->v;
 	out->n_findings = f->n;
 	return ADC_OK;

@@ -29,7 +29,7 @@ struct adc_rule {
 struct ctx_disk {
 	const struct adc_disk *disk;
 	const struct adc_vm *vm;	/* NULL: unattached */
-	const struct adc_des *des;	/* encryption DES, when in the input */
+	const struct adc_des *des;	/* encryption DES, if in the input */
 	const struct adc_des *secure_des; /* confidential DES, same */
 };
 
@@ -39,9 +39,9 @@ struct rule_ctx {
 	struct adc_vm_result *results;	/* one per estate VM */
 	struct ctx_disk	*disks;
 	size_t		 n_disks;
-	int64_t		 now;		/* Unix time the keys are judged at */
+	int64_t		 now;		/* when keys are judged (Unix) */
 	struct findings	*out;
-	enum adc_status	 status;	/* ADC_ENOMEM once emission failed */
+	enum adc_status	 status;	/* ADC_ENOMEM once emit failed */
 };
 
 const struct adc_rule *adc_rule_table(size_t *n);

@@ -37,7 +37,8 @@ RULE_FN(r_des_type_mismatch)
 			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res, 2,
 			    &d->origin, "disk %s uses DES %s of type %s as "
 			    "its secure-VM DES; it must be ConfidentialVm"
-			    "EncryptedWithCustomerKey", res_name(d->name, d->id),
+			    "EncryptedWithCustomerKey",
+			    res_name(d->name, d->id),
 			    res_name(cd->secure_des->name, cd->secure_des->id),
 			    enc_type_name(cd->secure_des->type));
 		}
@@ -336,10 +337,11 @@ RULE_FN(r_des_shared_across_vms)
 		res[0] = des->id;
 		n = des_vms(ctx, des, res + 1);
 		if (n > max)
-			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res, n + 1,
-			    &des->origin, "DES %s is used by %zu VMs (policy "
-			    "allows %u): a disabled or lost key stops all of "
-			    "them", res_name(des->name, des->id), n, max);
+			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res,
+			    n + 1, &des->origin, "DES %s is used by %zu VMs "
+			    "(policy allows %u): a disabled or lost key stops "
+			    "all of them", res_name(des->name, des->id), n,
+			    max);
 	}
 	free(res);
 }

@@ -9,6 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
+/*
+ * XXX: "near" is a fixed 30 days, judged at the time of the check; the
+ * same export gives other findings on other days. A policy member for
+ * the margin and an option for the reference time would remove it.
+ */
 #define NEAR_EXPIRY (30 * 24 * 3600)
 
 /* [SPEC-DES]: activeKey.keyUrl must carry its version. */

@@ -277,6 +277,12 @@ ctx_disk_cmk(const struct ctx_disk *cd)
 static bool
 volume_covers(const char *volume_type, enum adc_disk_role role)
 {
+	/*
+	 * XXX: an unknown volume type counts as "All", so ade-with-cmk may
+	 * name a data disk ADE does not encrypt. Acceptable because such a
+	 * VM is unsupported with CMK either way ([ADELS]); reading the
+	 * extension's VolumeType into the model would decide it.
+	 */
 	if (volume_type == NULL || strcasecmp(volume_type, "All") == 0)
 		return true;
 	if (role == ADC_ROLE_OS)

@@ -9,7 +9,11 @@ command -v jq >/dev/null || { not_ok "jq is installed"; finish; exit; }
 
 jq_is() {
 	got=$(jq -r "$2" "$tmp/out" 2>&1)
-	if [ "$got" = "true" ]; then ok "$1"; else not_ok "$1" "jq $2 -> $got"; fi
+	if [ "$got" = "true" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "jq $2 -> $got"
+	fi
 }
 
 shapes="$ADC_SOURCE_DIR/tests/data/estate-shapes"
@@ -31,14 +35,16 @@ run_status 0 "JSON output" blast-radius --format json "$shapes"/az-vms.json \
     "$shapes"/az-disks.json "$shapes"/az-des.json
 jq_is "two keys" '(.keys | length) == 2'
 jq_is "each key has one DES" '[.keys[].des | length] == [1, 1]'
-jq_is "the VM behind key-os" '.keys[0].vms[0] | endswith("/virtualMachines/vm-a")'
+jq_is "the VM behind key-os" \
+    '.keys[0].vms[0] | endswith("/virtualMachines/vm-a")'
 jq_is "effects listed" '(.effects | length) == 3'
 
 run_status 0 "--key, any version, other case" blast-radius \
     --key https://KV-SHAPES.vault.azure.net/keys/key-data \
     --format json "$shapes"/az-vms.json "$shapes"/az-disks.json \
     "$shapes"/az-des.json
-jq_is "only key-data" '(.keys | length) == 1 and (.keys[0].des[0].id | endswith("/des-data"))'
+jq_is "only key-data" \
+    '(.keys | length) == 1 and (.keys[0].des[0].id | endswith("/des-data"))'
 
 run_status 0 "a recorded double-encryption DES" blast-radius \
     "$rec"/test_disk_encryption_set_double_encryption.des1_show.json \

@@ -10,7 +10,11 @@ command -v jq >/dev/null || { not_ok "jq is installed"; finish; exit; }
 
 jq_is() {
 	got=$(jq -r "$2" "$tmp/out" 2>&1)
-	if [ "$got" = "true" ]; then ok "$1"; else not_ok "$1" "jq $2 -> $got"; fi
+	if [ "$got" = "true" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "jq $2 -> $got"
+	fi
 }
 
 run_status 0 "recommend --help exits 0" recommend --help
@@ -33,7 +37,10 @@ jq_is "JSON: data disk is disk03" '.data_disk.id == "disk03"'
 jq_is "JSON: needs echoed" '.needs.confidential and .needs.customer_key'
 jq_is "JSON: reasons listed" '(.reasons | length) >= 3'
 
-printf '{"schema_version": 1, "require_customer_keys": false,\n "require_encryption_at_host": false}\n' >"$tmp/p.json"
+cat >"$tmp/p.json" <<'POLICY'
+{"schema_version": 1, "require_customer_keys": false,
+ "require_encryption_at_host": false}
+POLICY
 run_status 0 "recommend with a policy" recommend --policy "$tmp/p.json"
 contains "$tmp/out" "VM03" "no customer keys wanted: VM03"
 contains "$tmp/out" "disk01" "and platform-key data disks"

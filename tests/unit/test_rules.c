@@ -22,7 +22,7 @@ struct rule_case {
 	void		(*mutate)(struct world *);
 	enum adc_severity sev;
 	const struct adc_policy *(*policy)(void);
-	const char	*in_message;	/* a phrase the message must hold */
+	const char	*in_message;	/* a phrase of the message */
 };
 
 /* Settings that are not scenarios on their own. */
@@ -81,7 +81,11 @@ static void m_os_ever_ade(struct world *w) { w->os.ever_ade = ADC_YES; }
 static void m_vm_ever_ade(struct world *w) { w->vm.ever_ade = ADC_YES; }
 static void m_ultra_ade(struct world *w) { w->data.sku = ADC_SKU_ULTRASSD_LRS; }
 static void m_ephemeral(struct world *w) { w->vm.ephemeral_os = ADC_YES; }
-static void m_ade_vault_region(struct world *w) { w->kv_ade.location = "eastus"; }
+static void
+m_ade_vault_region(struct world *w)
+{
+	w->kv_ade.location = "eastus";
+}
 static void m_ade_vault_sub(struct world *w)
 {
 	w->vm.ade.secret_vault_id = "/subscriptions/" OTHER_SUB
@@ -190,8 +194,16 @@ static void m_cvm_key_soft(struct world *w)
 	w->key_os.exportable = ADC_NO;
 }
 static void m_cvm_vault_std(struct world *w) { w->kv.sku = ADC_VAULT_STANDARD; }
-static void m_rotation_off(struct world *w) { w->des_os.auto_rotation = ADC_NO; }
-static void m_rotation_on(struct world *w) { w->des_os.auto_rotation = ADC_YES; }
+static void
+m_rotation_off(struct world *w)
+{
+	w->des_os.auto_rotation = ADC_NO;
+}
+static void
+m_rotation_on(struct world *w)
+{
+	w->des_os.auto_rotation = ADC_YES;
+}
 static void m_rotation_error(struct world *w)
 {
 	w->des_os.rotation_error = "KeyVaultAccessForbidden";
@@ -518,6 +530,19 @@ test_cross_tenant_federated(void)
 	    NULL, NULL, 0), 1, "federatedClientId None clears it: fires");
 }
 
+/* A customer key cannot be added to an ADE disk: no advice to do so. */
+static void
+test_no_cmk_advice_on_ade(void)
+{
+	struct world w;
+
+	setup_ade(&w);
+	INT_EQ(world_count(&w, NULL, "customer-key-required", NULL, NULL, 0),
+	    0, "ADE VM: customer-key-required stays silent");
+	INT_EQ(world_count(&w, NULL, "ade-retiring", NULL, NULL, 0), 1,
+	    "ade-retiring speaks instead");
+}
+
 /* A rotation error whose key is gone is an error ([DE] 3.6). */
 static void
 test_rotation_error_escalates(void)
@@ -605,6 +630,7 @@ main(void)
 	test_policy_silent();
 	test_cross_tenant_federated();
 	test_rotation_error_escalates();
+	test_no_cmk_advice_on_ade();
 	test_unknown_notes();
 	return tap_done();
 }
