@@ -11,6 +11,8 @@
 static const struct cli_command commands[] = {
 	{ "blast-radius", "what each key's loss would stop: DES, disks, VMs",
 	    cmd_blast_radius },
+	{ "check", "check disk encryption against Azure's rules and a policy",
+	    cmd_check },
 	{ "explain", "show the layers that protect each part of a scenario",
 	    cmd_explain },
 	{ "recommend", "the scenario the policy recommends for some needs",
