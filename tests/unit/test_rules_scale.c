@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test_rules_scale.c: check and blast radius over 20000 VMs (40000
- * disks, 40000 DES, keys shared in groups) finish within a time limit,
- * which a rule that scans the estate per resource would not; and the
- * findings count is what the estate implies.
+ * disks, 40000 DES, keys shared in groups) give the findings and the
+ * groupings the estate implies: sharing is counted once per key or
+ * vault, not once per resource. How long this takes is measured in
+ * bench/, not here.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "adc.h"
 #include "tap.h"
@@ -129,18 +129,12 @@ main(void)
 	struct adc_report r;
 	struct adc_blast bl;
 	struct big b;
-	clock_t t0;
-	double secs;
 
 	if (big_build(&b) != 0) {
 		OK(0, "build the estate");
 		return tap_done();
 	}
-	t0 = clock();
 	INT_EQ(adc_check(&b.e, NULL, &r, NULL), ADC_OK, "check 20000 VMs");
-	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	printf("# check: %.2f s\n", secs);
-	OK(secs < 20.0, "check finishes within 20 s (linear: well under 1)");
 	INT_EQ(count(&r, "key-shared-across-des"), N_KV,
 	    "one shared-key finding per shared OS key");
 	INT_EQ(count(&r, "vault-purge-protection"), N_KV,
@@ -148,12 +142,8 @@ main(void)
 	INT_EQ(count(&r, "des-shared-across-vms"), 0, "no DES is shared");
 	adc_report_free(&r);
 
-	t0 = clock();
 	INT_EQ(adc_blast_radius(&b.e, NULL, NULL, &bl, NULL), ADC_OK,
 	    "blast radius of 20000 VMs");
-	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	printf("# blast radius: %.2f s\n", secs);
-	OK(secs < 20.0, "blast radius finishes within 20 s");
 	INT_EQ(bl.n_keys, N_KV + N_VMS, "100 shared OS keys + a key per "
 	    "data disk");
 	INT_EQ(bl.keys[0].n_vms, N_VMS / N_KV, "200 VMs behind one OS key");
