@@ -61,29 +61,32 @@ fi
 bytes=$(wc -c <"$file")
 cat "$file" >/dev/null	# warm the page cache: every tool reads it warm
 
-# measure CMD...: runs CMD once; sets secs (wall) and rss_kb (peak).
+# measure CMD...: runs CMD once; sets secs (wall), cpu (user + system)
+# and rss_kb (peak).
 measure() {
-	local start end
+	local start end user sys
 	if [ -x /usr/bin/time ]; then
 		start=$EPOCHREALTIME
-		/usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null
+		/usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >/dev/null
 		end=$EPOCHREALTIME
-		rss_kb=$(tail -n 1 "$work/rss")
+		read -r rss_kb user sys < <(tail -n 1 "$work/rss")
 		secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+		cpu=$(awk -v a="$user" -v b="$sys" 'BEGIN { printf "%.2f", a + b }')
 	else
 		python3 - "$@" >"$work/m" <<'EOF'
 import resource, subprocess, sys, time
 t = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
 t = time.perf_counter() - t
-print("%.3f %d" % (t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %d %.2f" % (t, u.ru_maxrss, u.ru_utime + u.ru_stime))
 EOF
-		read -r secs rss_kb <"$work/m"
+		read -r secs rss_kb cpu <"$work/m"
 	fi
 }
 
 # best NAME CMD...: best time and largest RSS over the runs.
-declare -A best_s best_rss
+declare -A best_s best_cpu best_rss
 best() {
 	local name=$1 i
 	shift
@@ -94,6 +97,7 @@ best() {
 		if [ -z "${best_s[$name]}" ] ||
 		    awk -v a="$secs" -v b="${best_s[$name]}" 'BEGIN { exit !(a < b) }'; then
 			best_s[$name]=$secs
+			best_cpu[$name]=$cpu
 		fi
 		if [ "$rss_kb" -gt "${best_rss[$name]}" ]; then
 			best_rss[$name]=$rss_kb
@@ -110,12 +114,24 @@ best python3 python3 -c 'import json, sys; json.load(open(sys.argv[1], "rb"))' "
 
 echo
 echo "file: $file ($bytes bytes, az $kind list shape), best of $runs runs"
-printf '%-10s %9s %9s %12s %10s %12s\n' tool seconds MB/s "peak RSS MB" "x vs jq" "vs simdjson"
+printf '%-9s %7s %7s %7s %7s %8s %6s %6s %7s %7s\n' "" wall cpu MB/s MB/s \
+	"peak RSS" "x jq" "x jq" "vs sj" "vs sj"
+printf '%-9s %7s %7s %7s %7s %8s %6s %6s %7s %7s\n' tool s s wall cpu MB \
+	wall cpu wall cpu
 for name in "${names[@]}"; do
-	awk -v n="$name" -v s="${best_s[$name]}" -v r="${best_rss[$name]}" \
-	    -v b="$bytes" -v jq="${best_s[jq]}" -v sj="${best_s[simdjson]}" \
-	    'BEGIN { printf "%-10s %9.3f %9.1f %12.1f %10.1f %12.2f\n", n, s, b / s / 1e6, r / 1024, jq / s, sj / s }'
+	awk -v n="$name" -v s="${best_s[$name]}" -v c="${best_cpu[$name]}" \
+	    -v r="${best_rss[$name]}" -v b="$bytes" -v jq="${best_s[jq]}" \
+	    -v jqc="${best_cpu[jq]}" -v sj="${best_s[simdjson]}" \
+	    -v sjc="${best_cpu[simdjson]}" 'BEGIN {
+		if (c < 0.01) c = 0.01
+		printf "%-9s %7.3f %7.2f %7.1f %7.1f %8.1f %6.1f %6.1f %7.2f %7.2f\n",
+		    n, s, c, b / s / 1e6, b / c / 1e6, r / 1024, jq / s,
+		    jqc / c, sj / s, sjc / c }'
 done
 echo
-echo "x vs jq: how many times faster than jq; vs simdjson: throughput"
-echo "relative to simdjson (1.00 = as fast, above 1 = faster)."
+echo "wall: elapsed time of the best run; cpu: its user + system time"
+echo "(10 ms resolution); MB/s: file bytes per second of each; peak RSS"
+echo "in MiB; x jq: times faster than jq; vs sj: throughput relative to"
+echo "simdjson (above 1 = faster). Load average at the end:"
+echo "$(cut -d' ' -f1-3 /proc/loadavg); other work on the machine slows"
+echo "every tool's wall time, so compare within one run."

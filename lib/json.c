@@ -295,7 +295,7 @@ need(struct adc_json_reader *r, size_t *ip, size_t n, bool keep)
 /* Skip whitespace, counting lines. Returns the next byte, -1 at the end
  * of input, -2 on failure; r->pos is at that byte. */
 static int
-skip_ws(struct adc_json_reader *r)
+skip_ws_slow(struct adc_json_reader *r)
 {
 	size_t i = r->pos;
 
@@ -326,6 +326,23 @@ skip_ws(struct adc_json_reader *r)
 			return -2;
 		i = r->pos;
 	}
+}
+
+/* The common cases first: no whitespace, or the one space after ':'. */
+static inline int
+skip_ws(struct adc_json_reader *r)
+{
+	size_t i = r->pos;
+
+	if (r->lim - i >= 2) {
+		if (r->buf[i] > ' ')
+			return r->buf[i];
+		if (r->buf[i] == ' ' && r->buf[i + 1] > ' ') {
+			r->pos = i + 1;
+			return r->buf[i + 1];
+		}
+	}
+	return skip_ws_slow(r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -621,10 +638,11 @@ static int
 scan_literal(struct adc_json_reader *r, const char *word, size_t n)
 {
 	size_t i = r->pos;
-	int got;
+	int got = 1;
 
 	r->tok = i;
-	got = need(r, &i, n, true);
+	if (r->lim - i < n)
+		got = need(r, &i, n, true);
 	if (got < 0)
 		return -1;
 	if (got == 0 || memcmp(r->buf + i, word, n) != 0)
