@@ -2,14 +2,15 @@
 # check-bench.sh: time `azdiskcrypt check --format json` against a jq
 # program that computes only the three simplest rules (encryption at host
 # off, OS disk without a DES, DES auto-rotation off) over the same files,
-# in one run, and print wall time, peak RSS and the ratios.
+# in one run, and print wall time, CPU time, peak RSS and the ratios. The
+# importer alone (read and link, bench/check-import.c) is timed too.
 #
 #   bench/check-bench.sh [-n VMS] [-d DIR] [-b BINARY] [-r RUNS]
 #
 #   -n VMS     VMs in the generated estate (default 50000, about 500 MB)
 #   -d DIR     where the estate lives; generated there by check-gen.py
 #              when DIR holds no vms-1.json (default /tmp/adc-check-bench)
-#   -b BINARY  the azdiskcrypt to time (default build-rel/cli/azdiskcrypt,
+#   -b BINARY  the azdiskcrypt to time (default build-rel/azdiskcrypt,
 #              built in Release mode when missing)
 #   -r RUNS    runs per tool; the fastest is reported (default 1)
 #
@@ -35,7 +36,7 @@ while getopts "n:d:b:r:h" opt; do
 	esac
 done
 
-for tool in python3 jq; do
+for tool in python3 jq gcc; do
 	command -v "$tool" >/dev/null ||
 		{ echo "check-bench.sh: $tool is missing" >&2; exit 2; }
 done
@@ -43,7 +44,7 @@ done
 	{ echo "check-bench.sh: /usr/bin/time (GNU time) is missing" >&2; exit 2; }
 
 if [ -z "$bin" ]; then
-	bin=$root/build-rel/cli/azdiskcrypt
+	bin=$root/build-rel/azdiskcrypt
 	if [ ! -x "$bin" ]; then
 		cmake -S "$root" -B "$root/build-rel" -DCMAKE_BUILD_TYPE=Release \
 			-DBUILD_TESTING=OFF >/dev/null
@@ -81,9 +82,15 @@ EOF
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# run NAME CMD...: the fastest of $runs runs; sets secs and rss_kb.
+# The importer alone, against the same library build as the binary.
+lib=$(dirname "$bin")/lib/libazdiskcrypt.a
+[ -f "$lib" ] || { echo "check-bench.sh: no library at $lib" >&2; exit 2; }
+gcc -O2 -I"$root/include" "$here/check-import.c" "$lib" -o "$work/import"
+
+# run NAME CMD...: the fastest of $runs runs; sets secs, cpu (user +
+# system seconds: wall time alone misleads on a busy machine) and rss_kb.
 run() {
-	local name=$1 best='' best_rss='' i s r
+	local name=$1 best='' best_rss='' best_cpu='' i s r c
 	shift
 	for ((i = 0; i < runs; i++)); do
 		if ! /usr/bin/time -v -o "$work/$name.time" "$@" \
@@ -98,33 +105,52 @@ run() {
 			print t }' "$work/$name.time")
 		r=$(awk -F': ' '/Maximum resident set size/ { print $2 }' \
 			"$work/$name.time")
+		c=$(awk -F': ' '/(User|System) time \(seconds\)/ { t += $2 }
+			END { print t }' "$work/$name.time")
 		if [ -z "$best" ] || awk "BEGIN { exit !($s < $best) }"; then
 			best=$s
 			best_rss=$r
+			best_cpu=$c
 		fi
 	done
 	secs=$best
+	cpu=$best_cpu
 	rss_kb=$best_rss
 }
 
 run adc "$bin" check --format json --fail-on never "${files[@]}"
 adc_s=$secs
+adc_cpu=$cpu
 adc_rss=$rss_kb
+run import "$work/import" "${files[@]}"
+imp_s=$secs
+imp_cpu=$cpu
+imp_rss=$rss_kb
 run jq jq -n -c "$jqprog" "${files[@]}"
 jq_s=$secs
+jq_cpu=$cpu
 jq_rss=$rss_kb
 
 mb=$(awk "BEGIN { printf \"%.1f\", $bytes / 1048576 }")
 echo "input: ${#files[@]} files, $mb MB, $vms VMs"
 echo "jq (3 rules): $(cat "$work/jq.out")"
-awk -v a="$adc_s" -v ar="$adc_rss" -v j="$jq_s" -v jr="$jq_rss" \
-	-v mb="$mb" 'BEGIN {
-	printf "%-22s %10s %12s %12s\n", "tool", "seconds", "MB/s", "peak RSS MB"
-	printf "%-22s %10.2f %12.1f %12.1f\n", "azdiskcrypt check", a,
+echo "import: $(cat "$work/import.out")"
+awk -v a="$adc_s" -v ac="$adc_cpu" -v ar="$adc_rss" -v j="$jq_s" \
+	-v jc="$jq_cpu" -v jr="$jq_rss" -v mb="$mb" -v i="$imp_s" \
+	-v ic="$imp_cpu" -v ir="$imp_rss" 'BEGIN {
+	printf "%-20s %9s %9s %9s %12s\n", "tool", "wall s", "cpu s",
+	    "MB/s", "peak RSS MB"
+	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "azdiskcrypt check", a, ac,
 	    mb / (a > 0 ? a : 0.001), ar / 1024
-	printf "%-22s %10.2f %12.1f %12.1f\n", "jq, 3 rules", j,
+	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "import and link", i,
+	    ic, mb / (i > 0 ? i : 0.001), ir / 1024
+	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "jq, 3 rules", j, jc,
 	    mb / (j > 0 ? j : 0.001), jr / 1024
-	printf "jq time / check time: %.1fx\n", j / (a > 0 ? a : 0.001)
+	printf "jq / check: wall %.1fx, cpu %.1fx\n", j / (a > 0 ? a : 0.001),
+	    jc / (ac > 0 ? ac : 0.001)
+	printf "jq / import: wall %.1fx, cpu %.1fx\n", j / (i > 0 ? i : 0.001),
+	    jc / (ic > 0 ? ic : 0.001)
 	printf "check peak RSS / input: %.3f\n", (ar / 1024) / mb
+	printf "import peak RSS / input: %.3f\n", (ir / 1024) / mb
 	printf "jq peak RSS / check peak RSS: %.1fx\n", jr / (ar > 0 ? ar : 1)
 }'
