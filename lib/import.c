@@ -326,6 +326,9 @@ envelope_member(struct imp *imp, const char *key, unsigned level,
 	enum adc_status st;
 	const char *s;
 
+	/* XXX: ARM templates are refused, since nothing evaluates their
+	 * expressions; an evaluator for parameters, variables and the
+	 * common functions would let check read a plan (KNOWN_LIMITATIONS). */
 	if (strcmp(key, "$schema") == 0) {
 		ev = adc_json_next(imp->r);
 		if (ev == ADC_JSON_ERROR)
@@ -348,6 +351,8 @@ envelope_member(struct imp *imp, const char *key, unsigned level,
 		ev = adc_json_next(imp->r);
 		if (ev == ADC_JSON_ERROR)
 			return -(int)imp_reader_error(imp);
+		/* XXX: the Graph table format is refused; mapping each row's
+		 * cells to the column names would read it too. */
 		if (ev == ADC_JSON_OBJECT_BEGIN && is_data)
 			return -(int)imp_schema(imp, "Resource Graph results in "
 			    "table format (columns and rows) are not read; ask "

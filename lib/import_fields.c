@@ -48,7 +48,9 @@ lookup(const struct name *names, size_t n, const char *key, size_t len)
 
 /* A member of the table seen twice in one object: noted, the later
  * value wins. Only members we read are tracked (a bit per table entry),
- * so no key is kept. */
+ * so no key is kept.
+ * XXX: repeats among skipped members and inside array elements are not
+ * reported; the reader's own duplicate check would find them, slower. */
 static enum adc_status
 check_duplicate(struct imp *imp, uint64_t *seen, int idx,
     const struct name *names)

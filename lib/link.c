@@ -299,8 +299,13 @@ link_des(struct adc_estate *est, struct links *l, struct adc_des *des)
 		return;
 	/* A vault in another subscription has no sourceVault (facts 17):
 	 * the key URL's host names it. */
+	/* XXX: a vault listed without vaultUri (az keyvault list) cannot
+	 * be found by host, so such a DES shows its vault as unknown. */
 	if (des->vault == NULL)
 		des->vault = table_get(&l->vault_hosts, u.host);
+	/* XXX: only the exact key version links; a DES whose key was
+	 * exported at another version shows its key as unknown until every
+	 * version is read (az keyvault key list-versions). */
 	ref = key_ref(est, u.host, u.name, u.name_len, u.version,
 	    u.version_len);
 	des->key = table_get(&l->keys, ref);
