@@ -25,6 +25,7 @@ main(int argc, char **argv)
 		fd = open(argv[i], O_RDONLY);
 		if (fd < 0) {
 			perror(argv[i]);
+			adc_estate_free(est);
 			return 2;
 		}
 		st = adc_estate_read_fd(est, fd, argv[i], &diag);
@@ -35,6 +36,7 @@ main(int argc, char **argv)
 	if (st != ADC_OK) {
 		fprintf(stderr, "%s:%lu:%lu: %s (at %s)\n", diag.source,
 		    diag.line, diag.col, diag.msg, diag.pointer);
+		adc_estate_free(est);
 		return 2;
 	}
 	printf("%zu VMs, %zu disks, %zu DES, %zu vaults, %zu notes\n",
