@@ -41,13 +41,15 @@ for tool in python3 jq gcc; do
 		{ echo "check-bench.sh: $tool is missing" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] ||
-	{ echo "check-bench.sh: /usr/bin/time (GNU time) is missing" >&2; exit 2; }
+	{ echo "check-bench.sh: GNU time (/usr/bin/time) is missing" >&2
+	  exit 2; }
 
 if [ -z "$bin" ]; then
 	bin=$root/build-rel/azdiskcrypt
 	if [ ! -x "$bin" ]; then
-		cmake -S "$root" -B "$root/build-rel" -DCMAKE_BUILD_TYPE=Release \
-			-DBUILD_TESTING=OFF >/dev/null
+		cmake -S "$root" -B "$root/build-rel" \
+			-DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+			>/dev/null
 		cmake --build "$root/build-rel" -j2 >/dev/null
 	fi
 fi

@@ -434,7 +434,8 @@ adc_estate_subscription(struct adc_estate *estate, const char *id)
 	static const char prefix[] = "/subscriptions/";
 	const char *p, *end;
 
-	if (id == NULL || adc_ascii_ncasecmp(id, prefix, sizeof(prefix) - 1) != 0)
+	if (id == NULL ||
+	    adc_ascii_ncasecmp(id, prefix, sizeof(prefix) - 1) != 0)
 		return NULL;
 	p = id + sizeof(prefix) - 1;
 	end = strchr(p, '/');

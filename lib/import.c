@@ -336,15 +336,15 @@ envelope_member(struct imp *imp, const char *key, unsigned level,
 		s = ev == ADC_JSON_STRING ? adc_json_string(imp->r, NULL) : "";
 		if (strstr(s, "deploymentTemplate") != NULL ||
 		    strstr(s, "deploymentParameters") != NULL)
-			return -(int)imp_schema(imp, "this is an ARM deployment "
-			    "template; templates are not read yet (give az or "
-			    "REST exports of deployed resources)");
+			return -(int)imp_schema(imp, "this is an ARM "
+			    "deployment template; templates are not read yet "
+			    "(give az or REST exports of deployed resources)");
 		return skip_rest(imp, ev);
 	}
 	if (strcmp(key, "contentVersion") == 0)
-		return -(int)imp_schema(imp, "this looks like an ARM deployment "
-		    "template (it has \"contentVersion\"); templates are not "
-		    "read yet");
+		return -(int)imp_schema(imp, "this looks like an ARM "
+		    "deployment template (it has \"contentVersion\"); "
+		    "templates are not read yet");
 	if (strcmp(key, "value") == 0 || strcmp(key, "data") == 0) {
 		bool is_data = key[0] == 'd';
 
@@ -354,9 +354,9 @@ envelope_member(struct imp *imp, const char *key, unsigned level,
 		/* XXX: the Graph table format is refused; mapping each row's
 		 * cells to the column names would read it too. */
 		if (ev == ADC_JSON_OBJECT_BEGIN && is_data)
-			return -(int)imp_schema(imp, "Resource Graph results in "
-			    "table format (columns and rows) are not read; ask "
-			    "for the objectArray format");
+			return -(int)imp_schema(imp, "Resource Graph results "
+			    "in table format (columns and rows) are not read; "
+			    "ask for the objectArray format");
 		if (ev != ADC_JSON_ARRAY_BEGIN)
 			return skip_rest(imp, ev);
 		*envelope = true;
@@ -490,7 +490,8 @@ adc_estate_read_fd(struct adc_estate *estate, int fd, const char *name,
 	enum adc_status st;
 
 	if (estate == NULL || estate->priv == NULL || name == NULL)
-		return adc_diag_set(diag, ADC_EINVAL, "no estate or input name");
+		return adc_diag_set(diag, ADC_EINVAL,
+		    "no estate or input name");
 	r = adc_json_open_fd(fd, name, &reader_opts, diag);
 	if (r == NULL)
 		return diag != NULL && diag->status != ADC_OK ? diag->status :
@@ -509,7 +510,8 @@ adc_estate_read_buffer(struct adc_estate *estate, const void *buf,
 
 	if (estate == NULL || estate->priv == NULL || name == NULL ||
 	    (buf == NULL && len > 0))
-		return adc_diag_set(diag, ADC_EINVAL, "no estate or input name");
+		return adc_diag_set(diag, ADC_EINVAL,
+		    "no estate or input name");
 	r = adc_json_open_buffer(buf, len, name, &reader_opts, diag);
 	if (r == NULL)
 		return diag != NULL && diag->status != ADC_OK ? diag->status :

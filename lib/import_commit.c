@@ -359,7 +359,8 @@ vm_ade(struct imp *imp, struct adc_vm *vm, bool whole)
 		}
 		if (vm->ade.kek_url == NULL) {
 			vm->ade.kek_url = keep(imp, r->os.ade.kek_url);
-			vm->ade.kek_vault_id = keep(imp, r->os.ade.kek_vault_id);
+			vm->ade.kek_vault_id = keep(imp,
+			    r->os.ade.kek_vault_id);
 		}
 	}
 	/* The extension list was read and holds no ADE extension. */

@@ -365,7 +365,8 @@ md_secprof_member(struct imp *imp, int idx, void *ctx)
 }
 
 static const struct name managed_names[] = {
-	N("id"), N("storageAccountType"), N("diskEncryptionSet"), N("securityProfile")
+	N("id"), N("storageAccountType"), N("diskEncryptionSet"),
+	N("securityProfile")
 };
 
 static enum adc_status
@@ -474,7 +475,9 @@ data_disk_element(struct imp *imp, void *ctx)
 	}
 }
 
-static const struct name storage_names[] = { N("osDisk"), N("dataDisks") };
+static const struct name storage_names[] = {
+	N("osDisk"), N("dataDisks")
+};
 
 static enum adc_status
 storage_member(struct imp *imp, int idx, void *ctx)
@@ -488,8 +491,9 @@ storage_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- securityProfile (VM and disk share the name) -------------------- */
 
-static const struct name uefi_names[] = { N("secureBootEnabled"),
-	N("vTpmEnabled") };
+static const struct name uefi_names[] = {
+	N("secureBootEnabled"), N("vTpmEnabled")
+};
 
 static enum adc_status
 uefi_member(struct imp *imp, int idx, void *ctx)
@@ -539,7 +543,8 @@ ext_settings_member(struct imp *imp, int idx, void *ctx)
 }
 
 static const struct name ext_names[] = {
-	N("type"), N("publisher"), N("typePropertiesType"), N("settings"), N("properties")
+	N("type"), N("publisher"), N("typePropertiesType"), N("settings"),
+	N("properties")
 };
 
 static enum adc_status
@@ -730,8 +735,9 @@ vmss_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- disk: encryption and ADE collection ------------------------------ */
 
-static const struct name encryption_names[] = { N("type"),
-	N("diskEncryptionSetId") };
+static const struct name encryption_names[] = {
+	N("type"), N("diskEncryptionSetId")
+};
 
 static enum adc_status
 encryption_member(struct imp *imp, int idx, void *ctx)
@@ -741,8 +747,9 @@ encryption_member(struct imp *imp, int idx, void *ctx)
 	    &imp->raw.disk_des_id);
 }
 
-static const struct name esc_names[] = { N("enabled"), N("encryptionSettings"),
-	N("encryptionSettingsVersion") };
+static const struct name esc_names[] = {
+	N("enabled"), N("encryptionSettings"), N("encryptionSettingsVersion")
+};
 
 static enum adc_status
 esc_member(struct imp *imp, int idx, void *ctx)
@@ -792,7 +799,9 @@ read_esc(struct imp *imp)
 
 /* ---- disk encryption set -------------------------------------------- */
 
-static const struct name active_key_names[] = { N("keyUrl"), N("sourceVault") };
+static const struct name active_key_names[] = {
+	N("keyUrl"), N("sourceVault")
+};
 
 static enum adc_status
 active_key_member(struct imp *imp, int idx, void *ctx)
@@ -842,7 +851,9 @@ identity_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- keys ------------------------------------------------------------ */
 
-static const struct name key_names[] = { N("kid"), N("kty"), N("n") };
+static const struct name key_names[] = {
+	N("kid"), N("kty"), N("n")
+};
 
 static enum adc_status
 key_member(struct imp *imp, int idx, void *ctx)
@@ -867,8 +878,9 @@ key_member(struct imp *imp, int idx, void *ctx)
 	return ADC_OK;
 }
 
-static const struct name attr_names[] = { N("enabled"), N("expires"), N("exp"),
-	N("exportable") };
+static const struct name attr_names[] = {
+	N("enabled"), N("expires"), N("exp"), N("exportable")
+};
 
 static enum adc_status
 attr_member(struct imp *imp, int idx, void *ctx)
@@ -927,17 +939,19 @@ read_release_policy(struct imp *imp)
  * compute resources, REST and Resource Graph nest them). The order of
  * this table is the order of the switch in imp_member. */
 static const struct name resource_names[] = {
-	N("id"), N("name"), N("type"), N("location"), N("properties"), N("sku"), N("identity"),
-	N("hardwareProfile"), N("storageProfile"), N("securityProfile"),
-	N("virtualMachineProfile"), N("resources"), N("instanceView"), N("osType"),
-	N("diskSizeGB"), N("encryption"), N("encryptionSettingsCollection"),
-	N("diskState"), N("creationData"), N("managedBy"), N("encryptionType"),
-	N("activeKey"), N("rotationToLatestKeyVersionEnabled"),
-	N("autoKeyRotationError"), N("federatedClientId"), N("vaultUri"), N("hsmUri"),
+	N("id"), N("name"), N("type"), N("location"), N("properties"),
+	N("sku"), N("identity"), N("hardwareProfile"), N("storageProfile"),
+	N("securityProfile"), N("virtualMachineProfile"), N("resources"),
+	N("instanceView"), N("osType"), N("diskSizeGB"), N("encryption"),
+	N("encryptionSettingsCollection"), N("diskState"), N("creationData"),
+	N("managedBy"), N("encryptionType"), N("activeKey"),
+	N("rotationToLatestKeyVersionEnabled"), N("autoKeyRotationError"),
+	N("federatedClientId"), N("vaultUri"), N("hsmUri"),
 	N("enableSoftDelete"), N("enablePurgeProtection"),
-	N("enabledForDiskEncryption"), N("enableRbacAuthorization"), N("tenantId"),
-	N("key"), N("kid"), N("attributes"), N("releasePolicy"), N("release_policy"),
-	N("keyUri"), N("keyUriWithVersion"), N("kty"), N("keySize"), N("state")
+	N("enabledForDiskEncryption"), N("enableRbacAuthorization"),
+	N("tenantId"), N("key"), N("kid"), N("attributes"), N("releasePolicy"),
+	N("release_policy"), N("keyUri"), N("keyUriWithVersion"), N("kty"),
+	N("keySize"), N("state")
 };
 
 static const struct name sku_names[] = { N("name") };

@@ -23,7 +23,7 @@ struct table {
 	struct slot	*slots;
 	size_t		 n;	/* a power of two */
 	size_t		 used;
-	bool		 failed;	/* sticky: an insert ran out of memory */
+	bool		 failed;	/* sticky: an insert had no memory */
 };
 
 static int

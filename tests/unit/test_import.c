@@ -125,7 +125,8 @@ test_cli_vms(void)
 	struct adc_estate *est;
 	struct adc_vm *vm;
 
-	est = load(FIX("cli-recordings/test_disk_encryption_set.vm2_show.json"));
+	est = load(FIX("cli-recordings/"
+	    "test_disk_encryption_set.vm2_show.json"));
 	OK(est != NULL && est->n_vms == 1, "vm2 show reads");
 	if (est != NULL && est->n_vms == 1) {
 		vm = est->vms[0];
@@ -160,7 +161,8 @@ test_cli_vms(void)
 	adc_estate_free(est);
 
 	est = load(FIX("cli-recordings/"
-	    "test_vm_disk_encryption_e2e.vm1_encryption_show_instanceview.json"));
+	    "test_vm_disk_encryption_e2e."
+	    "vm1_encryption_show_instanceview.json"));
 	OK(est != NULL && est->n_vms == 1, "ADE VM reads");
 	if (est != NULL && est->n_vms == 1) {
 		vm = est->vms[0];
@@ -224,8 +226,9 @@ test_cli_disks_des(void)
 		    "ConfidentialVmEncryptedWithCustomerKey");
 		INT_EQ(des->identity, ADC_IDENTITY_SYSTEM, "SystemAssigned");
 		OK(des->source_vault_id == NULL, "no sourceVault");
-		STR_EQ(des->key_url, "https://vault-000002.vault.azure.net/keys/"
-		    "key-000003/9d91e453ceca45f2b8639639044a84b2", "key URL");
+		STR_EQ(des->key_url, "https://vault-000002.vault.azure.net/"
+		    "keys/key-000003/9d91e453ceca45f2b8639639044a84b2",
+		    "key URL");
 		STR_EQ(des->tenant, "54826b22-38d6-4fb2-bad9-b7b93a3e9c5a",
 		    "identity tenant");
 		INT_EQ(des->auto_rotation, ADC_NO, "rotation flag absent: off");
@@ -267,9 +270,11 @@ test_rest_examples(void)
 	OK(est != NULL && est->n_des == 1,
 	    "one DES: 200 wins over the earlier 202 body");
 	if (est != NULL && est->n_des == 1) {
-		INT_EQ(est->des[0]->identity, ADC_IDENTITY_USER, "UserAssigned");
+		INT_EQ(est->des[0]->identity, ADC_IDENTITY_USER,
+		    "UserAssigned");
 		STR_EQ(est->des[0]->federated_client_id,
-		    "00000000-0000-0000-0000-000000000000", "federatedClientId");
+		    "00000000-0000-0000-0000-000000000000",
+		    "federatedClientId");
 	}
 	adc_estate_free(est);
 
@@ -558,7 +563,8 @@ test_bad_input(void)
 	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
 	    "providers/Microsoft.Compute/virtualMachines/v\", \"type\": "
 	    "\"Microsoft.Compute/virtualMachines\", \"securityProfile\": "
-	    "{\"securityType\": \"QuantumVM\", \"encryptionAtHost\": \"yes\"}}]");
+	    "{\"securityType\": \"QuantumVM\", \"encryptionAtHost\": "
+	    "\"yes\"}}]");
 	OK(est != NULL && est->n_vms == 1, "unknown enum value is kept");
 	if (est != NULL && est->n_vms == 1) {
 		INT_EQ(est->vms[0]->security_type, ADC_SECTYPE_OTHER, "OTHER");
@@ -670,7 +676,8 @@ test_more_shapes(void)
 		INT_EQ(est->vms[0]->ever_ade, ADC_YES, "ever ADE");
 		STR_EQ(est->vms[0]->ade.kek_url, "https://a.vault.azure.net/"
 		    "keys/k/2", "KEK URL");
-		STR_EQ(est->vms[0]->ade.secret_vault_id, "/v/a", "secret vault");
+		STR_EQ(est->vms[0]->ade.secret_vault_id, "/v/a",
+		    "secret vault");
 		INT_EQ(est->vms[0]->ephemeral_os, ADC_YES, "ephemeral OS");
 		STR_EQ(est->vms[0]->ephemeral_placement, "ResourceDisk",
 		    "placement");

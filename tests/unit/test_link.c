@@ -222,7 +222,8 @@ test_drift_and_missing(void)
 	OK(est->vms[0]->os_disk != NULL && !est->vms[0]->os_disk->from_vm_only,
 	    "disk found by id without regard to case");
 	STR_EQ(est->vms[0]->os_disk->des_id + strlen(SUB),
-	    "Microsoft.Compute/diskEncryptionSets/new", "the disk resource wins");
+	    "Microsoft.Compute/diskEncryptionSets/new",
+	    "the disk resource wins");
 	INT_EQ(count_notes(est, "disk-drift"), 1, "drift noted once");
 	INT_EQ(est->vms[0]->n_data_disks, 2, "two data disks");
 	INT_EQ(est->vms[0]->data_disks[0]->lun, 1, "sorted by LUN");
@@ -260,8 +261,8 @@ test_duplicates_and_hsm(void)
 	est = load_text("[{\"id\": \"" SUB "Microsoft.KeyVault/managedHSMs/h\""
 	    ", \"properties\": {\"hsmUri\": \"https://h.managedhsm.azure.net/\""
 	    "}}, {\"id\": \"" SUB "Microsoft.Compute/diskEncryptionSets/e\", "
-	    "\"properties\": {\"activeKey\": {\"keyUrl\": \"https://H.managedhsm"
-	    ".azure.net/keys/k/1\"}}}]");
+	    "\"properties\": {\"activeKey\": {\"keyUrl\": "
+	    "\"https://H.managedhsm.azure.net/keys/k/1\"}}}]");
 	OK(est != NULL && est->n_des == 1 && est->des[0]->vault != NULL,
 	    "DES to Managed HSM by host");
 	if (est != NULL && est->n_vaults == 1)
@@ -273,8 +274,10 @@ test_duplicates_and_hsm(void)
 static void
 test_examples(void)
 {
-	static const char *const files[] = { "../../examples/estate/vms.json",
-	    "../../examples/estate/disks.json", "../../examples/estate/des.json",
+	static const char *const files[] = {
+	    "../../examples/estate/vms.json",
+	    "../../examples/estate/disks.json",
+	    "../../examples/estate/des.json",
 	    "../../examples/estate/vaults.json",
 	    "../../examples/estate/keys.json",
 	    "../../examples/estate/feature.json", NULL };
