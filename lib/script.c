@@ -366,6 +366,15 @@ put_suffix(struct script_gen *g)
 }
 
 void
+script_put_account(struct script_gen *g)
+{
+	script_put(g, "# Stops here, with az's own message, when not logged "
+	    "in.\n"
+	    "subscription=$(az account show --query name -o tsv)\n"
+	    "say \"subscription $subscription, resource group $RG\"\n\n");
+}
+
+void
 script_put_vault_names(struct script_gen *g)
 {
 	if (!g->need_kv && !g->need_kv_cvm)

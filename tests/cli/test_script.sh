@@ -223,6 +223,7 @@ check "three keys, one per DES" test "$(count " keyvault key create ")" -eq 3
 check "disk03 is attached to VM10" grep -qF " vm disk attach -g adc-rg --vm-name adc-vm10 --name adc-vm10-disk03 " "$tmp/calls"
 
 build VM01 disk01
+before "the account is checked before anything is made" " account show " " group create "
 check "VM01 disk01: no feature registration" test "$(count " feature ")" -eq 0
 check "VM01 disk01: no vault" test "$(count " keyvault ")" -eq 0
 check "VM01 disk01: no role assignment" test "$(count " role assignment ")" -eq 0
