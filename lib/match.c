@@ -63,6 +63,9 @@ match_standard(const struct adc_vm *vm, const char **reason)
 	case ADC_ENC_UNKNOWN:
 		break;
 	}
+	if (vm->os_disk->des_id != NULL)
+		return none("the OS disk's DES is not in the input; its type "
+		    "decides", reason);
 	return none("OS disk encryption type unknown", reason);
 }
 
@@ -94,7 +97,8 @@ match_dwvmgs(const struct adc_vm *vm, const char **reason)
 	bool eah = vm->encryption_at_host == ADC_YES;
 	int all;
 
-	if (os->secure_des_id == NULL && os->sec_type != ADC_DSEC_CVM_DISK_CMK) {
+	if (os->secure_des_id == NULL &&
+	    os->sec_type != ADC_DSEC_CVM_DISK_CMK) {
 		if (eah)
 			return none("confidential VM with encryption at host "
 			    "but without a DiskWithVMGuestState customer key: "

@@ -25,7 +25,7 @@ enum policy_cmk {
 };
 
 struct adc_policy {
-	bool		 is_static;	/* the baseline: free does nothing */
+	bool		 is_static;	/* baseline: free does nothing */
 	enum policy_scope require_eah;
 	enum policy_cmk	 require_cmk;
 	bool		 require_double; /* data disks as disk03 */

@@ -76,6 +76,12 @@ standard_vm(const struct adc_policy *p, const struct adc_needs *n,
 	return "VM04";
 }
 
+/*
+ * XXX: the answer ignores size, region and disk type: it may propose
+ * encryption at host where a size lacks it, and disk03 for data disks
+ * that will be Ultra or Premium SSD v2 (the reasons say to use disk02
+ * there). Taking those as needs would let it decide.
+ */
 enum adc_status
 adc_recommend(const struct adc_policy *policy, const struct adc_needs *needs,
     struct adc_recommendation *out, struct adc_diag *diag)

@@ -7,6 +7,7 @@
 #include "report.h"
 
 #include "jsonw.h"
+#include "render.h"
 
 #define CHECK_JSON_SCHEMA_VERSION 1
 
@@ -93,14 +94,17 @@ put_summary(struct adc_jsonw *w, const struct adc_report *report)
 	adc_jsonw_object_end(w);
 }
 
-/* XXX: components are null until the layer analysis's JSON rendering
- * is shared here; users see "components": null in check JSON, and
- * reusing the explain rendering removes it. */
+/* The same array explain prints; a VM the analysis could not run on
+ * (no components) gets null rather than an empty list, which would read
+ * as "nothing to protect". */
 static void
 put_components(struct adc_jsonw *w, const struct adc_analysis *analysis)
 {
-	(void)analysis;
-	adc_jsonw_null(w);
+	if (analysis->n_components == 0 || analysis->components == NULL) {
+		adc_jsonw_null(w);
+		return;
+	}
+	adc_render_analysis_json(w, analysis);
 }
 
 static void

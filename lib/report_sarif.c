@@ -116,8 +116,13 @@ static void
 rule_texts(const struct adc_finding *f, const char **summary,
     const char **fix)
 {
-	*summary = f->rule;
-	*fix = f->fix;
+	const struct adc_rule_info *info = NULL;
+
+	if (f->rule != NULL)
+		info = adc_rule_find(f->rule);
+	*summary = info != NULL && info->summary != NULL ? info->summary :
+	    f->rule;
+	*fix = f->fix != NULL ? f->fix : info != NULL ? info->fix : NULL;
 }
 
 static void
@@ -182,6 +187,9 @@ put_driver(struct adc_jsonw *w, const struct rule_list *rules)
 	adc_jsonw_object_begin(w);
 	adc_jsonw_key(w, "name");
 	adc_jsonw_string(w, "azdiskcrypt");
+	/* XXX: no informationUri, since the project has no public home
+	 * page yet; the SARIF Multitool warns (SARIF2005) on every log.
+	 * Adding the URI once it exists removes the warning. */
 	adc_jsonw_key(w, "version");
 	adc_jsonw_string(w, adc_version());
 	adc_jsonw_key(w, "semanticVersion");
@@ -196,7 +204,10 @@ put_driver(struct adc_jsonw *w, const struct rule_list *rules)
 }
 
 /* Input names that are not files: standard input, resources built in
- * memory. They get no physical location. */
+ * memory. They get no physical location.
+ * XXX: code scanning places every alert in a file, so findings from
+ * standard input do not show there; naming the export as a file gives
+ * them their location. */
 static bool
 is_file(const char *name)
 {
@@ -244,6 +255,9 @@ put_physical(struct adc_jsonw *w, const struct adc_origin *at)
 	adc_jsonw_key(w, "uri");
 	adc_jsonw_string(w, uri.failed ? "" : uri.data);
 	adc_jsonw_object_end(w);
+	/* XXX: origins count columns in bytes, SARIF in UTF-16 code units
+	 * by default: past non-ASCII text on the line, an alert points a
+	 * little too far right. Counting code units when reading fixes it. */
 	if (at->line > 0) {
 		adc_jsonw_key(w, "region");
 		adc_jsonw_object_begin(w);

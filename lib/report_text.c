@@ -35,7 +35,10 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Columns a word takes: UTF-8 continuation bytes take none. */
+/* Columns a word takes: UTF-8 continuation bytes take none.
+ * XXX: a double-width character (CJK) counts as one column, so lines
+ * with such names run past 80 columns; measuring display width with
+ * wcwidth() would keep them inside. */
 static size_t
 width_of(const char *s, size_t len)
 {

@@ -113,7 +113,8 @@ ade_vaults(const struct adc_vm *vm, const char **ids, size_t max)
 			ade = &d->ade;
 		}
 		for (k = 0; k < 2 && n < max; k++) {
-			cand = k == 0 ? ade->secret_vault_id : ade->kek_vault_id;
+			cand = k == 0 ? ade->secret_vault_id :
+			    ade->kek_vault_id;
 			for (j = 0; j < n && !id_eq(ids[j], cand); j++)
 				continue;
 			if (cand != NULL && j == n)

@@ -9,12 +9,18 @@ static const char *
 sec_enc_name(enum adc_sec_encryption e)
 {
 	switch (e) {
-	case ADC_SECENC_VMGS_ONLY:		return "VMGuestStateOnly";
-	case ADC_SECENC_DISK_WITH_VMGS:		return "DiskWithVMGuestState";
-	case ADC_SECENC_NON_PERSISTED_TPM:	return "NonPersistedTPM";
-	case ADC_SECENC_OTHER:			return "an unrecognised type";
-	case ADC_SECENC_NONE:			return "none";
-	case ADC_SECENC_UNKNOWN:		break;
+	case ADC_SECENC_VMGS_ONLY:
+		return "VMGuestStateOnly";
+	case ADC_SECENC_DISK_WITH_VMGS:
+		return "DiskWithVMGuestState";
+	case ADC_SECENC_NON_PERSISTED_TPM:
+		return "NonPersistedTPM";
+	case ADC_SECENC_OTHER:
+		return "an unrecognised type";
+	case ADC_SECENC_NONE:
+		return "none";
+	case ADC_SECENC_UNKNOWN:
+		break;
 	}
 	return "unknown";
 }

@@ -144,7 +144,10 @@ RULE_FN(r_customer_key_required)
 		const struct adc_disk *d = cd->disk;
 		enum adc_tri cmk;
 
-		if (!wants_cmk(ctx->policy, cd))
+		/* A customer key cannot join ADE ([CMKR]); ade-retiring and
+		 * ade-with-cmk speak for those disks. */
+		if (!wants_cmk(ctx->policy, cd) ||
+		    disk_ade_on(d, cd->vm) == ADC_YES || d->ever_ade == ADC_YES)
 			continue;
 		cmk = ctx_disk_cmk(cd);
 		if (cmk == ADC_NO)
@@ -288,7 +291,7 @@ RULE_FN(r_key_vault_not_allowed)
 		return;
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_vault *v = des_vault(e, des);
+		const struct adc_vault *v = ctx->des[i].vault;
 
 		if (!key_url_split(des->key_url, &ku) ||
 		    vault_allowed(p, v, &ku))

@@ -277,6 +277,12 @@ ctx_disk_cmk(const struct ctx_disk *cd)
 static bool
 volume_covers(const char *volume_type, enum adc_disk_role role)
 {
+	/*
+	 * XXX: an unknown volume type counts as "All", so ade-with-cmk may
+	 * name a data disk ADE does not encrypt. Acceptable because such a
+	 * VM is unsupported with CMK either way ([ADELS]); reading the
+	 * extension's VolumeType into the model would decide it.
+	 */
 	if (volume_type == NULL || strcasecmp(volume_type, "All") == 0)
 		return true;
 	if (role == ADC_ROLE_OS)
@@ -344,18 +350,6 @@ vm_disk(const struct adc_vm *vm, size_t i)
 		i--;
 	}
 	return i < vm->n_data_disks ? vm->data_disks[i] : NULL;
-}
-
-const struct ctx_disk *
-ctx_find_disk(const struct rule_ctx *ctx, const struct adc_disk *disk)
-{
-	size_t i;
-
-	for (i = 0; i < ctx->n_disks; i++) {
-		if (ctx->disks[i].disk == disk)
-			return &ctx->disks[i];
-	}
-	return NULL;
 }
 
 const char *

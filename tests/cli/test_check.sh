@@ -123,6 +123,9 @@ check "the summary counts one VM and one disk" \
 	test "$(jq -c '[.summary.vms, .summary.disks]' "$tmp/out")" = "[1,1]"
 check "the VM is VM01 (platform keys, no EAH)" \
 	test "$(jq -r '.vms[0].scenario' "$tmp/out")" = VM01
+check "the VM's components are listed, the OS disk among them" \
+	test "$(jq -r '[.vms[0].components[].component] | index("os_disk") != null' \
+	"$tmp/out")" = true
 
 # Formats.
 run_status 1 "json output" check --format json "$tmp/vm-ade-eah.json"
@@ -133,8 +136,9 @@ check "json: the error with status fail and its file" test "$(jq -r \
 	 "\(.severity) \(.status) \(.location.file)"' "$tmp/out" | head -1)" \
 	= "error fail $tmp/vm-ade-eah.json"
 check "json: summary errors match the findings" test "$(jq \
-	'[.findings[] | select(.severity == "error")] | length ==
-	 .summary.errors' "$tmp/out")" = true
+	'.summary.errors as $n | [.findings[] |
+	 select(.severity == "error" and .status == "fail")] | length == $n' \
+	"$tmp/out")" = true
 run_status 1 "markdown output" check --format markdown \
 	"$tmp/vm-ade-eah.json"
 contains "$tmp/out" "### azdiskcrypt check" "markdown: heading"
@@ -179,9 +183,13 @@ printf '{"id": "x", "name": [1, 2' >"$tmp/short.json"
 run_status 2 "truncated inside an array" check - <"$tmp/short.json"
 check "truncated stdin: <stdin>:1:col: and a pointer" \
 	grep -Eq '^azdiskcrypt: <stdin>:1:[0-9]+: .*\(at ' "$tmp/err"
-printf '\xef\xbb\xbf{"id": 1}' >"$tmp/bom.json"
-run_status 2 "a byte-order mark is an input error" check "$tmp/bom.json"
-contains "$tmp/err" "$tmp/bom.json:1:1: " "bom: file, line 1, column 1"
+printf '\xff\xfe[\x00]\x00' >"$tmp/utf16.json"
+run_status 2 "UTF-16 (PowerShell) is an input error" check "$tmp/utf16.json"
+contains "$tmp/err" "$tmp/utf16.json:1:1: " "UTF-16: file, line 1, column 1"
+head -c 100000 /dev/zero | tr '\0' '[' >"$tmp/deep.json"
+run_status 2 "deep nesting is an input error, not a crash" check \
+	"$tmp/deep.json"
+contains "$tmp/err" "$tmp/deep.json:1:" "deep: file and line"
 run_status 2 "a directory is an input error" check "$tmp"
 run_status 2 "a missing policy file is an input error" check \
 	--policy "$tmp/nosuch-policy.json" "$tmp/vm-pmk.json"

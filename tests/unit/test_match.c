@@ -143,6 +143,13 @@ test_no_scenario(void)
 	w.vm.encryption_at_host = ADC_UNKNOWN;
 	STR_EQ(match_id(&w, &reason), NULL, "unknown EAH: none");
 
+	world_std(&w);
+	w.os.enc_type = ADC_ENC_UNKNOWN;
+	w.os.des = NULL;
+	STR_EQ(match_id(&w, &reason), NULL, "OS disk DES not in the input");
+	OK(reason != NULL && strstr(reason, "DES is not in the input") != NULL,
+	    "and the reason says what is missing");
+
 	world_cvm(&w);
 	w.data.enc_type = ADC_ENC_UNKNOWN;
 	w.data.des = NULL;

@@ -5,6 +5,7 @@
  * mistake is an error naming file, line, column and JSON pointer.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "policy.h"
@@ -161,9 +162,48 @@ test_bad(void)
 	}
 }
 
+/* The example in docs/policy.md is a policy this program reads. */
+static void
+test_docs_example(void)
+{
+	static char text[8192];
+	const char *src = getenv("ADC_SOURCE_DIR");
+	struct adc_policy *p;
+	struct adc_diag d;
+	char path[4096], *start, *end;
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/docs/policy.md",
+	    src != NULL ? src : ".");
+	f = fopen(path, "r");
+	OK(f != NULL, "docs/policy.md opens");
+	if (f == NULL)
+		return;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	start = strstr(text, "```json\n");
+	end = start != NULL ? strstr(start + 8, "```") : NULL;
+	OK(start != NULL && end != NULL, "the page has a JSON example");
+	if (start == NULL || end == NULL)
+		return;
+	*end = '\0';
+	p = read_text(start + 8, &d);
+	OK(p != NULL, "the example reads");
+	if (p != NULL) {
+		INT_EQ(p->max_vms_per_des, 10, "example: max_vms_per_des 10");
+		INT_EQ(p->n_allowed_des, 2, "example: two DES");
+		INT_EQ(adc_policy_severity(p, "des-auto-rotation-off"),
+		    ADC_SEV_NONE, "example: a rule switched off");
+	}
+	adc_policy_free(p);
+}
+
 int
 main(void)
 {
+	test_docs_example();
 	test_good();
 	test_bad();
 	return tap_done();

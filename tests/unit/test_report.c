@@ -118,6 +118,8 @@ build_report(void)
 
 	results[0].vm = &vm_web;
 	results[0].scenario = adc_scenario_find("VM04");
+	INT_EQ(adc_analyse_vm(&vm_web, &results[0].analysis, NULL), ADC_OK,
+	    "the layers of vm-web are derived");
 	results[1].vm = &vm_db;
 	results[1].no_scenario_reason = "Azure Disk Encryption is in use";
 
@@ -308,8 +310,12 @@ test_json(void)
 	    "json: a VM lists the indices of its findings");
 	STR_EQ(jq(f, ".vms[1].name | explode | .[5]"), "27",
 	    "json: names are carried exactly, escaped");
-	OK(strcmp(jq(f, ".vms[0] | has(\"components\")"), "true") == 0,
-	    "json: each VM has components");
+	STR_EQ(jq(f, ".vms[0].components | type"), "array",
+	    "json: an analysed VM has its components");
+	STR_EQ(jq(f, ".vms[0].components[0] | has(\"component\") or "
+	    "has(\"label\")"), "true", "json: components are objects");
+	STR_EQ(jq(f, ".vms[1].components"), "null",
+	    "json: a VM without an analysis has null components");
 }
 
 static void
@@ -516,6 +522,7 @@ main(void)
 	test_many();
 	test_empty();
 	test_write_error();
+	adc_analysis_free(&results[0].analysis);
 	cleanup();
 	return tap_done();
 }

@@ -22,7 +22,8 @@
 #define W_OS2	W_RG "/providers/Microsoft.Compute/disks/vm2-os"
 #define W_DATA	W_RG "/providers/Microsoft.Compute/disks/vm1-data0"
 #define W_DES_OS W_RG "/providers/Microsoft.Compute/diskEncryptionSets/des-os"
-#define W_DES_DATA W_RG "/providers/Microsoft.Compute/diskEncryptionSets/des-data"
+#define W_DES_DATA W_RG \
+		"/providers/Microsoft.Compute/diskEncryptionSets/des-data"
 #define W_KV	W_RG "/providers/Microsoft.KeyVault/vaults/kv-disks"
 #define W_KV_ADE W_RG "/providers/Microsoft.KeyVault/vaults/kv-ade"
 #define W_KEY_OS "https://kv-disks.vault.azure.net/keys/key-os/" \
