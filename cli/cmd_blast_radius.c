@@ -23,6 +23,7 @@
 struct blast_opts {
 	const char	*key;
 	const char	*des;
+	const char	*output;
 	enum adc_format	 format;
 };
 
@@ -31,7 +32,7 @@ usage(FILE *out)
 {
 	fprintf(out,
 	    "usage: azdiskcrypt blast-radius [--key URL | --des ID]\n"
-	    "           [--format text|json] FILE...\n"
+	    "           [--format text|json] [--output FILE] FILE...\n"
 	    "\n"
 	    "For every key behind a disk encryption set (or the one named),\n"
 	    "list the DES that use it, the disks and VMs behind them, and\n"
@@ -43,10 +44,12 @@ usage(FILE *out)
 	    "  -d, --des ID         only the key of this disk encryption set\n"
 	    "  -f, --format FORMAT  text (default) or json\n"
 	    "  -h, --help           show this help\n"
-	    "  -k, --key URL        only this key (any version of it)\n");
+	    "  -k, --key URL        only this key (any version of it)\n"
+	    "  -o, --output FILE    write to FILE, not standard output\n");
 }
 
-/* Returns -1 to go on, or the exit status (help, usage error). */
+/* Returns -1 to go on, or the exit status (help, usage error). A flat
+ * switch over the options, hence its length. */
 static int
 parse_args(int argc, char **argv, struct blast_opts *o)
 {
@@ -56,6 +59,7 @@ parse_args(int argc, char **argv, struct blast_opts *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "key", required_argument, NULL, 'k' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, fmt;
@@ -63,7 +67,7 @@ parse_args(int argc, char **argv, struct blast_opts *o)
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:d:f:hk:", longopts,
+	while ((c = getopt_long(argc, argv, "+:d:f:hk:o:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -82,6 +86,9 @@ parse_args(int argc, char **argv, struct blast_opts *o)
 			return CLI_EXIT_OK;
 		case 'k':
 			o->key = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
 			break;
 		case ':':
 			return cli_usage_error("blast-radius", "option '%s' "
@@ -261,7 +268,8 @@ json_blast(struct adc_jsonw *w, const struct adc_blast *bl)
 }
 
 static int
-write_blast(const struct adc_blast *bl, enum adc_format format)
+write_blast(const struct adc_blast *bl, enum adc_format format,
+    const char *output)
 {
 	struct adc_jsonw w;
 	struct adc_buf b;
@@ -285,7 +293,7 @@ write_blast(const struct adc_blast *bl, enum adc_format format)
 		cli_errorf("out of memory");
 		return CLI_EXIT_INTERNAL;
 	}
-	rc = cli_write_output(NULL, b.data != NULL ? b.data : "", b.len);
+	rc = cli_write_output(output, b.data != NULL ? b.data : "", b.len);
 	adc_buf_free(&b);
 	return rc;
 }
@@ -313,7 +321,7 @@ run(const struct blast_opts *o, int argc, char **argv,
 		cli_report_diag(&diag);
 		return cli_exit_for(st);
 	}
-	rc = write_blast(&bl, o->format);
+	rc = write_blast(&bl, o->format, o->output);
 	adc_blast_free(&bl);
 	return rc;
 }

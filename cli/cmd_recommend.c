@@ -20,6 +20,7 @@
 struct rec_opts {
 	struct adc_needs needs;
 	const char	*policy;
+	const char	*output;
 	enum adc_format	 format;
 };
 
@@ -29,7 +30,7 @@ usage(FILE *out)
 	fprintf(out,
 	    "usage: azdiskcrypt recommend [--confidential] [--customer-key]\n"
 	    "           [--temp-disk] [--double-encryption] [--policy FILE]\n"
-	    "           [--format text|json]\n"
+	    "           [--format text|json] [--output FILE]\n"
 	    "\n"
 	    "Print the catalogue scenario the policy (by default the built-in\n"
 	    "baseline) recommends for a VM with these needs, the settings\n"
@@ -41,13 +42,15 @@ usage(FILE *out)
 	    "      --double-encryption  data at rest under two layers\n"
 	    "  -f, --format FORMAT      text (default) or json\n"
 	    "  -h, --help               show this help\n"
+	    "  -o, --output FILE        write to FILE, not standard output\n"
 	    "  -p, --policy FILE        use this policy file instead of the "
 	    "baseline\n"
 	    "      --temp-disk          the temp disk and caches must be "
 	    "encrypted\n");
 }
 
-/* Returns -1 to go on, or the exit status (help, usage error). */
+/* Returns -1 to go on, or the exit status (help, usage error). A flat
+ * switch over the options, hence its length. */
 static int
 parse_args(int argc, char **argv, struct rec_opts *o)
 {
@@ -58,6 +61,7 @@ parse_args(int argc, char **argv, struct rec_opts *o)
 		{ "double-encryption", no_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "policy", required_argument, NULL, 'p' },
 		{ "temp-disk", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
@@ -67,7 +71,7 @@ parse_args(int argc, char **argv, struct rec_opts *o)
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:f:hp:", longopts,
+	while ((c = getopt_long(argc, argv, "+:f:ho:p:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -88,6 +92,9 @@ parse_args(int argc, char **argv, struct rec_opts *o)
 			return CLI_EXIT_OK;
 		case 'k':
 			o->needs.customer_key = true;
+			break;
+		case 'o':
+			o->output = optarg;
 			break;
 		case 'p':
 			o->policy = optarg;
@@ -135,19 +142,19 @@ load_policy(const char *path, struct adc_policy **out)
 }
 
 static void
-print_text(const struct adc_recommendation *r)
+print_text(struct adc_buf *b, const struct adc_recommendation *r)
 {
 	size_t i;
 
-	printf("VM:         %s  %s\n", r->vm->id, r->vm->title);
-	printf("  settings: %s\n", r->vm->az_flags != NULL &&
+	adc_buf_printf(b, "VM:         %s  %s\n", r->vm->id, r->vm->title);
+	adc_buf_printf(b, "  settings: %s\n", r->vm->az_flags != NULL &&
 	    r->vm->az_flags[0] != '\0' ? r->vm->az_flags : "(defaults)");
-	printf("Data disks: %s  %s\n", r->data_disk->id,
+	adc_buf_printf(b, "Data disks: %s  %s\n", r->data_disk->id,
 	    r->data_disk->title);
-	printf("  settings: %s\n", r->data_disk->az_flags);
-	printf("\nWhy:\n");
+	adc_buf_printf(b, "  settings: %s\n", r->data_disk->az_flags);
+	adc_buf_puts(b, "\nWhy:\n");
 	for (i = 0; i < r->n_reasons; i++)
-		printf("  - %s\n", r->reasons[i]);
+		adc_buf_printf(b, "  - %s\n", r->reasons[i]);
 }
 
 static void
@@ -165,16 +172,14 @@ json_scenario(struct adc_jsonw *w, const char *key,
 	adc_jsonw_object_end(w);
 }
 
-static int
-print_json(const struct adc_recommendation *r, const struct adc_needs *n)
+static void
+print_json(struct adc_buf *b, const struct adc_recommendation *r,
+    const struct adc_needs *n)
 {
 	struct adc_jsonw w;
-	struct adc_buf b;
 	size_t i;
-	int rc = CLI_EXIT_OK;
 
-	adc_buf_init(&b, 0);
-	adc_jsonw_init(&w, &b, true);
+	adc_jsonw_init(&w, b, true);
 	adc_jsonw_object_begin(&w);
 	adc_jsonw_key(&w, "schema_version");
 	adc_jsonw_int(&w, 1);
@@ -198,12 +203,28 @@ print_json(const struct adc_recommendation *r, const struct adc_needs *n)
 	adc_jsonw_array_end(&w);
 	adc_jsonw_object_end(&w);
 	adc_jsonw_finish(&w);
-	if (adc_jsonw_failed(&w)) {
+	if (adc_jsonw_failed(&w))
+		b->failed = 1;
+}
+
+static int
+write_recommendation(const struct rec_opts *o,
+    const struct adc_recommendation *r)
+{
+	struct adc_buf b;
+	int rc;
+
+	adc_buf_init(&b, 0);
+	if (o->format == ADC_FORMAT_JSON)
+		print_json(&b, r, &o->needs);
+	else
+		print_text(&b, r);
+	if (b.failed) {
+		adc_buf_free(&b);
 		cli_errorf("out of memory");
-		rc = CLI_EXIT_INTERNAL;
-	} else {
-		fwrite(b.data, 1, b.len, stdout);
+		return CLI_EXIT_INTERNAL;
 	}
+	rc = cli_write_output(o->output, b.data, b.len);
 	adc_buf_free(&b);
 	return rc;
 }
@@ -230,10 +251,8 @@ cmd_recommend(int argc, char **argv)
 	if (st != ADC_OK) {
 		cli_report_diag(&diag);
 		rc = cli_exit_for(st);
-	} else if (o.format == ADC_FORMAT_JSON) {
-		rc = print_json(&r, &o.needs);
 	} else {
-		print_text(&r);
+		rc = write_recommendation(&o, &r);
 	}
 	adc_policy_free(policy);
 	return rc;

@@ -28,203 +28,205 @@ adc_blast_effects(void)
 	return effects;
 }
 
-/* Every disk once: the estate's, then VMs' copies not in it. */
-struct disk_set {
-	const struct adc_disk **d;
-	size_t		 n;
+/* Shared by the steps: the rule views of the estate, and for each VM
+ * (by pointer, numbered as met) the last key it was counted under. */
+struct blast_ctx {
+	struct rule_ctx	 rc;
+	struct idx_map	 vm_num;
+	size_t		*vm_last;	/* key index + 1; 0: none yet */
+	size_t		 n_vm_num;
 };
 
-static bool
-has_disk(const struct disk_set *s, const struct adc_disk *disk)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		if (s->d[i] == disk)
-			return true;
-	}
-	return false;
-}
-
+/* Count vm under key k once. */
 static enum adc_status
-all_disks(const struct adc_estate *e, struct disk_set *s)
+add_vm(struct blast_ctx *b, struct adc_blast_key *k, size_t key_index,
+    const struct adc_vm *vm)
 {
-	const struct adc_disk *disk;
-	size_t i, j, max = e->n_disks;
+	size_t num;
+	int rc;
 
-	for (i = 0; i < e->n_vms; i++)
-		max += vm_n_disks(e->vms[i]);
-	s->n = 0;
-	s->d = calloc(max > 0 ? max : 1, sizeof(*s->d));
-	if (s->d == NULL)
+	rc = idx_ptr_put(&b->vm_num, vm, b->n_vm_num, &num);
+	if (rc < 0)
 		return ADC_ENOMEM;
-	for (i = 0; i < e->n_disks; i++) {
-		if (!has_disk(s, e->disks[i]))
-			s->d[s->n++] = e->disks[i];
-	}
-	for (i = 0; i < e->n_vms; i++) {
-		for (j = 0; (disk = vm_disk(e->vms[i], j)) != NULL; j++) {
-			if (!has_disk(s, disk))
-				s->d[s->n++] = disk;
-		}
-	}
+	if (rc > 0)
+		num = b->n_vm_num++;
+	if (b->vm_last[num] == key_index + 1)
+		return ADC_OK;
+	b->vm_last[num] = key_index + 1;
+	k->vms[k->n_vms++] = vm;
 	return ADC_OK;
 }
 
-static bool
-uses_des(const struct adc_disk *disk, const struct adc_des *des)
-{
-	return disk->des == des || disk->secure_des == des ||
-	    id_eq(disk->des_id, des->id) || id_eq(disk->secure_des_id, des->id);
-}
-
-/* The VM a disk belongs to: linked, holding it, or named by managedBy. */
-static const struct adc_vm *
-disk_vm(const struct adc_estate *e, const struct adc_disk *disk)
-{
-	size_t i, j;
-
-	if (disk->vm != NULL)
-		return disk->vm;
-	for (i = 0; i < e->n_vms; i++) {
-		for (j = 0; j < vm_n_disks(e->vms[i]); j++) {
-			if (vm_disk(e->vms[i], j) == disk)
-				return e->vms[i];
-		}
-		if (id_eq(e->vms[i]->id, disk->managed_by))
-			return e->vms[i];
-	}
-	return NULL;
-}
-
-static bool
-same_key(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return key_url_same_key(a, b);
-}
-
 static enum adc_status
-fill_des(const struct adc_estate *e, const struct disk_set *s,
-    struct adc_blast_key *k, const struct adc_des *des)
+fill_des(struct blast_ctx *b, struct adc_blast_key *k, size_t key_index,
+    const struct ctx_des *d)
 {
 	struct adc_blast_des *bd = &k->des[k->n_des++];
-	const struct adc_vm *vm;
-	size_t i, j;
+	const struct ctx_disk *cd;
+	size_t i;
 
-	bd->des = des;
-	bd->disks = calloc(s->n > 0 ? s->n : 1, sizeof(*bd->disks));
+	bd->des = d->des;
+	bd->disks = calloc(d->n_users > 0 ? d->n_users : 1,
+	    sizeof(*bd->disks));
 	if (bd->disks == NULL)
 		return ADC_ENOMEM;
-	if (des->type == ADC_ENC_CONFIDENTIAL)
+	if (d->des->type == ADC_ENC_CONFIDENTIAL)
 		k->confidential = true;
-	for (i = 0; i < s->n; i++) {
-		if (!uses_des(s->d[i], des))
-			continue;
-		bd->disks[bd->n_disks++] = s->d[i];
+	for (i = 0; i < d->n_users; i++) {
+		cd = &b->rc.disks[d->users[i]];
+		bd->disks[bd->n_disks++] = cd->disk;
 		k->n_disks++;
-		vm = disk_vm(e, s->d[i]);
-		for (j = 0; vm != NULL && j < k->n_vms && k->vms[j] != vm; j++)
-			continue;
-		if (vm != NULL && j == k->n_vms)
-			k->vms[k->n_vms++] = vm;
+		if (cd->vm != NULL && add_vm(b, k, key_index, cd->vm) !=
+		    ADC_OK)
+			return ADC_ENOMEM;
 	}
 	return ADC_OK;
 }
 
-/* One key: every DES of the estate whose key is url's. */
+/* Key k gets the DES in members (estate DES indexes), in order. */
 static enum adc_status
-fill_key(const struct adc_estate *e, const struct disk_set *s,
-    struct adc_blast_key *k, const struct adc_des *first)
+fill_key(struct blast_ctx *b, struct adc_blast_key *k, size_t key_index,
+    const size_t *members, size_t n)
 {
+	const struct ctx_des *first = &b->rc.des[members[0]];
+	size_t i, n_users = 0;
 	enum adc_status st;
-	size_t i;
 
-	k->key_url = first->key_url;
-	k->key = des_key(e, first);
-	k->des = calloc(e->n_des, sizeof(*k->des));
-	/* A disk's linked VM may be missing from the estate's list. */
-	k->vms = calloc(e->n_vms + s->n + 1, sizeof(*k->vms));
+	k->key_url = first->des->key_url;
+	k->key = first->key;
+	for (i = 0; i < n; i++)
+		n_users += b->rc.des[members[i]].n_users;
+	k->des = calloc(n, sizeof(*k->des));
+	k->vms = calloc(n_users > 0 ? n_users : 1, sizeof(*k->vms));
 	if (k->des == NULL || k->vms == NULL)
 		return ADC_ENOMEM;
-	for (i = 0; i < e->n_des; i++) {
-		if (!same_key(e->des[i]->key_url, first->key_url))
-			continue;
-		st = fill_des(e, s, k, e->des[i]);
+	for (i = 0; i < n; i++) {
+		st = fill_des(b, k, key_index, &b->rc.des[members[i]]);
 		if (st != ADC_OK)
 			return st;
 	}
 	return ADC_OK;
 }
 
-/* Is des the first DES of its key, and wanted by the filter? */
-static bool
-leads_group(const struct adc_estate *e, size_t i, const char *key_url,
-    const struct adc_des *only)
+/* The key a DES is grouped under: its key id, or "" for no key URL. */
+static const char *
+group_key(const struct ctx_des *d)
 {
-	size_t j;
+	return d->key_id != NULL ? d->key_id : "";
+}
 
-	for (j = 0; j < i; j++) {
-		if (same_key(e->des[j]->key_url, e->des[i]->key_url))
-			return false;
+/* Order the DES by key, first appearance first: grp[i] is the key
+ * index of DES i, order lists DES indexes key by key, and key g holds
+ * order[start[g]] up to order[start[g + 1]]. */
+static enum adc_status
+group(struct blast_ctx *b, const char *key_id, const struct ctx_des *only,
+    size_t *grp, size_t *order, size_t *start, size_t *n_groups)
+{
+	size_t i, g, n = b->rc.estate->n_des, *count;
+	struct idx_map keys = { NULL, 0, 0 };
+	const char *k;
+	int rc;
+
+	count = calloc(n + 1, sizeof(*count));
+	if (count == NULL)
+		return ADC_ENOMEM;
+	*n_groups = 0;
+	for (i = 0; i < n; i++) {
+		k = group_key(&b->rc.des[i]);
+		grp[i] = n;
+		if ((key_id != NULL && strcmp(k, key_id) != 0) ||
+		    (only != NULL && strcmp(k, group_key(only)) != 0))
+			continue;
+		rc = idx_str_put(&keys, k, strlen(k), *n_groups, &g);
+		if (rc < 0)
+			break;
+		if (rc > 0)
+			g = (*n_groups)++;
+		grp[i] = g;
+		count[g]++;
 	}
-	if (key_url != NULL && !same_key(e->des[i]->key_url, key_url))
-		return false;
-	if (only != NULL && !same_key(e->des[i]->key_url, only->key_url))
-		return false;
-	return true;
+	idx_free(&keys);
+	if (i < n) {
+		free(count);
+		return ADC_ENOMEM;
+	}
+	for (g = 0, i = 0; g < *n_groups; g++) {
+		start[g] = i;
+		i += count[g];
+		count[g] = start[g];
+	}
+	start[*n_groups] = i;
+	for (i = 0; i < n; i++) {
+		if (grp[i] < n)
+			order[count[grp[i]]++] = i;
+	}
+	free(count);
+	return ADC_OK;
 }
 
 static enum adc_status
-group(const struct adc_estate *e, const struct disk_set *s,
-    const char *key_url, const struct adc_des *only, struct adc_blast *out)
+build(struct blast_ctx *b, const char *key_id, const struct ctx_des *only,
+    struct adc_blast *out)
 {
+	size_t n = b->rc.estate->n_des, g, n_groups;
+	size_t *grp, *order, *start;
 	enum adc_status st;
-	size_t i;
 
-	out->keys = calloc(e->n_des > 0 ? e->n_des : 1, sizeof(*out->keys));
-	if (out->keys == NULL)
-		return ADC_ENOMEM;
-	for (i = 0; i < e->n_des; i++) {
-		if (!leads_group(e, i, key_url, only))
-			continue;
-		st = fill_key(e, s, &out->keys[out->n_keys++], e->des[i]);
-		if (st != ADC_OK)
-			return st;
-	}
-	return ADC_OK;
+	grp = calloc(n + 1, sizeof(*grp));
+	order = calloc(n + 1, sizeof(*order));
+	start = calloc(n + 2, sizeof(*start));
+	out->keys = calloc(n + 1, sizeof(*out->keys));
+	st = grp == NULL || order == NULL || start == NULL ||
+	    out->keys == NULL ? ADC_ENOMEM :
+	    group(b, key_id, only, grp, order, start, &n_groups);
+	for (g = 0; st == ADC_OK && g < n_groups; g++)
+		st = fill_key(b, &out->keys[out->n_keys++], g,
+		    order + start[g], start[g + 1] - start[g]);
+	free(grp);
+	free(order);
+	free(start);
+	return st;
 }
 
 enum adc_status
 adc_blast_radius(const struct adc_estate *estate, const char *key_url,
     const char *des_id, struct adc_blast *out, struct adc_diag *diag)
 {
-	const struct adc_des *only = NULL;
-	struct disk_set s = { NULL, 0 };
+	const struct ctx_des *only = NULL;
+	struct blast_ctx b;
 	enum adc_status st;
+	char *key_id = NULL;
 
 	if (out == NULL || estate == NULL)
 		return adc_diag_set(diag, ADC_EINVAL, "no estate or result");
 	memset(out, 0, sizeof(*out));
-	if (des_id != NULL) {
-		only = estate_find_des(estate, des_id);
-		if (only == NULL)
-			return adc_diag_set(diag, ADC_ENOTFOUND, "no DES '%s' "
-			    "in the input", des_id);
+	memset(&b, 0, sizeof(b));
+	b.rc.estate = estate;
+	st = ctx_build(&b.rc);
+	if (st == ADC_OK) {
+		b.vm_last = calloc(b.rc.n_disks + 1, sizeof(*b.vm_last));
+		key_id = key_id_of(key_url);
+		if (b.vm_last == NULL || (key_url != NULL && key_id == NULL))
+			st = ADC_ENOMEM;
 	}
-	st = all_disks(estate, &s);
+	if (st == ADC_OK && des_id != NULL) {
+		only = ctx_des_by_id(&b.rc, des_id);
+		if (only == NULL)
+			st = adc_diag_set(diag, ADC_ENOTFOUND, "no DES '%s' in "
+			    "the input", des_id);
+	}
 	if (st == ADC_OK)
-		st = group(estate, &s, key_url, only, out);
-	free(s.d);
+		st = build(&b, key_id, only, out);
+	if (st == ADC_OK && key_url != NULL && out->n_keys == 0)
+		st = adc_diag_set(diag, ADC_ENOTFOUND, "no DES in the input "
+		    "uses key '%s'", key_url);
+	free(key_id);
+	free(b.vm_last);
+	idx_free(&b.vm_num);
+	ctx_free(&b.rc);
 	if (st != ADC_OK) {
 		adc_blast_free(out);
 		return adc_diag_set(diag, st, "out of memory");
-	}
-	if (key_url != NULL && out->n_keys == 0) {
-		adc_blast_free(out);
-		return adc_diag_set(diag, ADC_ENOTFOUND, "no DES in the input "
-		    "uses key '%s'", key_url);
 	}
 	return ADC_OK;
 }

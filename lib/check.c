@@ -192,62 +192,6 @@ cmp_finding(const void *pa, const void *pb)
 	return c;
 }
 
-static bool
-seen_disk(const struct rule_ctx *ctx, const struct adc_disk *disk)
-{
-	return ctx_find_disk(ctx, disk) != NULL;
-}
-
-static void
-add_disk(struct rule_ctx *ctx, const struct adc_disk *disk,
-    const struct adc_vm *vm)
-{
-	const struct adc_estate *e = ctx->estate;
-	struct ctx_disk *cd = &ctx->disks[ctx->n_disks++];
-
-	cd->disk = disk;
-	cd->vm = vm != NULL ? vm : disk->vm;
-	cd->des = disk->des != NULL ? disk->des :
-	    estate_find_des(e, disk->des_id);
-	cd->secure_des = disk->secure_des != NULL ? disk->secure_des :
-	    estate_find_des(e, disk->secure_des_id);
-}
-
-/* Every disk once: the VMs' disks first (they know their VM), then the
- * estate's other disks. A disk whose VM only its managedBy names is
- * matched to that VM by id. */
-static enum adc_status
-collect_disks(struct rule_ctx *ctx)
-{
-	const struct adc_estate *e = ctx->estate;
-	const struct adc_disk *disk;
-	size_t i, j, max = e->n_disks;
-
-	for (i = 0; i < e->n_vms; i++)
-		max += vm_n_disks(e->vms[i]);
-	ctx->disks = calloc(max > 0 ? max : 1, sizeof(*ctx->disks));
-	if (ctx->disks == NULL)
-		return ADC_ENOMEM;
-	for (i = 0; i < e->n_vms; i++) {
-		for (j = 0; (disk = vm_disk(e->vms[i], j)) != NULL; j++) {
-			if (!seen_disk(ctx, disk))
-				add_disk(ctx, disk, e->vms[i]);
-		}
-	}
-	for (i = 0; i < e->n_disks; i++) {
-		const struct adc_vm *vm = NULL;
-
-		if (seen_disk(ctx, e->disks[i]))
-			continue;
-		for (j = 0; j < e->n_vms && vm == NULL; j++) {
-			if (id_eq(e->vms[j]->id, e->disks[i]->managed_by))
-				vm = e->vms[j];
-		}
-		add_disk(ctx, e->disks[i], vm);
-	}
-	return ADC_OK;
-}
-
 static enum adc_status
 analyse_vms(struct rule_ctx *ctx, struct adc_report *out,
     struct adc_diag *diag)
@@ -312,11 +256,11 @@ adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
 	ctx.now = (int64_t)time(NULL);
 	ctx.out = f;
 	st = analyse_vms(&ctx, out, diag);
-	if (st == ADC_OK && collect_disks(&ctx) != ADC_OK)
+	if (st == ADC_OK && ctx_build(&ctx) != ADC_OK)
 		st = adc_diag_set(diag, ADC_ENOMEM, "out of memory");
 	if (st == ADC_OK && run_rules(&ctx) != ADC_OK)
 		st = adc_diag_set(diag, ctx.status, "out of memory");
-	free(ctx.disks);
+	ctx_free(&ctx);
 	if (st != ADC_OK) {
 		adc_report_free(out);
 		return st;

@@ -39,6 +39,15 @@ set_options(struct adc_json_reader *r, const struct adc_json_options *opts)
 		r->opt.max_depth = DEFAULT_DEPTH;
 	if (r->opt.max_string == 0)
 		r->opt.max_string = DEFAULT_MAX_STRING;
+	/* Room for the quotes and escape lookahead must not wrap. */
+	if (r->opt.max_string > SIZE_MAX / 4)
+		r->opt.max_string = SIZE_MAX / 4;
+}
+
+static size_t
+add_sat(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
 static struct adc_json_reader *
@@ -78,7 +87,8 @@ adc_json_open_fd(int fd, const char *name,
 
 	r->fd = fd;
 	r->cap = r->opt.window;
-	r->cap_max = r->opt.window + r->opt.max_string + TOKEN_SLACK;
+	r->cap_max = add_sat(add_sat(r->opt.window, r->opt.max_string),
+	    TOKEN_SLACK);
 	r->own = malloc(r->cap);
 	if (r->own == NULL) {
 		adc_diag_set(diag, ADC_ENOMEM, "out of memory for a %zu-byte "
@@ -179,6 +189,13 @@ fail_expect(struct adc_json_reader *r, int c, const char *what)
 	return ADC_JSON_ERROR;
 }
 
+static int
+fail_too_long(struct adc_json_reader *r, const char *what)
+{
+	return adc_json_fail(r, r->tok, ADC_ELIMIT, "%s longer than the "
+	    "limit of %zu bytes", what, r->opt.max_string), -1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Input                                                               */
 /* ------------------------------------------------------------------ */
@@ -190,8 +207,7 @@ grow_window(struct adc_json_reader *r)
 	unsigned char *p;
 
 	if (r->cap >= r->cap_max) {
-		adc_json_fail(r, r->tok, ADC_ELIMIT, "token longer than the "
-		    "limit of %zu bytes", r->opt.max_string);
+		fail_too_long(r, "token");
 		return -1;
 	}
 	if (cap > r->cap_max)
@@ -208,6 +224,22 @@ grow_window(struct adc_json_reader *r)
 	return 0;
 }
 
+/* Copy the keys of open objects out of the window before it moves. */
+static void
+hold_keys(struct adc_json_reader *r)
+{
+	unsigned i;
+
+	for (i = 0; i < r->depth; i++) {
+		struct json_level *lv = &r->levels[i];
+
+		if (lv->has_key && !lv->key_held) {
+			memcpy(lv->key, r->buf + lv->key_at, lv->key_len);
+			lv->key_held = true;
+		}
+	}
+}
+
 /* Drop buf[0..keep) and read more after what is left. r->pos and r->tok
  * move with the data. Returns -1 on failure (recorded), else 0; r->eof
  * is set when the input has ended. */
@@ -218,6 +250,7 @@ refill(struct adc_json_reader *r, size_t keep)
 
 	if (r->eof)
 		return 0;
+	hold_keys(r);
 	if (keep > 0) {
 		memmove(r->own, r->own + keep, r->lim - keep);
 		r->lim -= keep;
@@ -252,12 +285,6 @@ need(struct adc_json_reader *r, size_t *ip, size_t n, bool keep)
 		if (r->eof)
 			return 0;
 		r->pos = *ip;
-		if (keep && r->pos - r->tok > r->opt.max_string + 2) {
-			adc_json_fail(r, r->tok, ADC_ELIMIT, "string or number "
-			    "longer than the limit of %zu bytes",
-			    r->opt.max_string);
-			return -1;
-		}
 		if (refill(r, keep ? r->tok : r->pos) < 0)
 			return -1;
 		*ip = r->pos;
@@ -268,7 +295,7 @@ need(struct adc_json_reader *r, size_t *ip, size_t n, bool keep)
 /* Skip whitespace, counting lines. Returns the next byte, -1 at the end
  * of input, -2 on failure; r->pos is at that byte. */
 static int
-skip_ws(struct adc_json_reader *r)
+skip_ws_slow(struct adc_json_reader *r)
 {
 	size_t i = r->pos;
 
@@ -279,7 +306,9 @@ skip_ws(struct adc_json_reader *r)
 		while (i < lim) {
 			unsigned char c = b[i];
 
-			if (c == ' ' || c == '\t' || c == '\r') {
+			if (c == ' ') {
+				i = json_skip_spaces(b, i + 1, lim);
+			} else if (c == '\t' || c == '\r') {
 				i++;
 			} else if (c == '\n') {
 				i++;
@@ -297,6 +326,23 @@ skip_ws(struct adc_json_reader *r)
 			return -2;
 		i = r->pos;
 	}
+}
+
+/* The common cases first: no whitespace, or the one space after ':'. */
+static inline int
+skip_ws(struct adc_json_reader *r)
+{
+	size_t i = r->pos;
+
+	if (r->lim - i >= 2) {
+		if (r->buf[i] > ' ')
+			return r->buf[i];
+		if (r->buf[i] == ' ' && r->buf[i + 1] > ' ') {
+			r->pos = i + 1;
+			return r->buf[i + 1];
+		}
+	}
+	return skip_ws_slow(r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -450,7 +496,10 @@ bad:
 }
 
 /* A string whose opening quote is at r->pos. When keep is false (inside
- * a skip) the window may drop its start as the scan goes on. */
+ * a skip) the window may drop its start as the scan goes on, and the
+ * length is not limited. A kept string's scan stops at a wall where its
+ * closing quote can no longer be, the same place for buffers and for
+ * windows of any size, so both report the same error. */
 static int
 scan_string(struct adc_json_reader *r, bool keep)
 {
@@ -460,9 +509,16 @@ scan_string(struct adc_json_reader *r, bool keep)
 	r->tok = r->pos;
 	r->tok_off = r->base + r->pos;
 	for (;;) {
+		size_t wall = keep ? add_sat(r->tok, r->opt.max_string + 2) :
+		    SIZE_MAX;
 		unsigned char c;
 
-		i = json_scan_plain(r->buf, i, r->lim);
+		/* An escape may have stepped past the wall. */
+		if (i < wall)
+			i = json_scan_plain(r->buf, i,
+			    wall < r->lim ? wall : r->lim);
+		if (i >= wall)
+			return fail_too_long(r, "string");
 		if (i >= r->lim) {
 			int got = need(r, &i, 1, keep);
 
@@ -489,9 +545,6 @@ scan_string(struct adc_json_reader *r, bool keep)
 	r->pos = i + 1;
 	r->tok_len = r->pos - r->tok;
 	r->tok_escaped = escaped;
-	if (keep && r->tok_len - 2 > r->opt.max_string)
-		return adc_json_fail(r, r->tok, ADC_ELIMIT, "string longer "
-		    "than the limit of %zu bytes", r->opt.max_string), -1;
 	return 0;
 }
 
@@ -561,8 +614,11 @@ scan_number(struct adc_json_reader *r)
 
 	r->tok = r->pos;
 	for (;;) {
-		while (i < r->lim && is_number_byte(r->buf[i]))
+		while (i < r->lim && is_number_byte(r->buf[i])) {
+			if (i - r->tok >= r->opt.max_string)
+				return fail_too_long(r, "number");
 			i++;
+		}
 		if (i < r->lim || r->eof)
 			break;
 		if (need(r, &i, 1, true) < 0)
@@ -570,9 +626,6 @@ scan_number(struct adc_json_reader *r)
 	}
 	r->pos = i;
 	r->tok_len = i - r->tok;
-	if (r->tok_len > r->opt.max_string)
-		return adc_json_fail(r, r->tok, ADC_ELIMIT, "number longer "
-		    "than the limit of %zu bytes", r->opt.max_string), -1;
 
 	bad = check_number(r->buf + r->tok, r->tok_len, &why);
 	if (bad >= 0)
@@ -582,13 +635,14 @@ scan_number(struct adc_json_reader *r)
 }
 
 static int
-scan_literal(struct adc_json_reader *r, const char *word)
+scan_literal(struct adc_json_reader *r, const char *word, size_t n)
 {
-	size_t n = strlen(word), i = r->pos;
-	int got;
+	size_t i = r->pos;
+	int got = 1;
 
 	r->tok = i;
-	got = need(r, &i, n, true);
+	if (r->lim - i < n)
+		got = need(r, &i, n, true);
 	if (got < 0)
 		return -1;
 	if (got == 0 || memcmp(r->buf + i, word, n) != 0)
@@ -709,11 +763,11 @@ value(struct adc_json_reader *r, int c)
 		return scalar(r, scan_string(r, !r->skipping),
 		    ADC_JSON_STRING);
 	case 't':
-		return scalar(r, scan_literal(r, "true"), ADC_JSON_TRUE);
+		return scalar(r, scan_literal(r, "true", 4), ADC_JSON_TRUE);
 	case 'f':
-		return scalar(r, scan_literal(r, "false"), ADC_JSON_FALSE);
+		return scalar(r, scan_literal(r, "false", 5), ADC_JSON_FALSE);
 	case 'n':
-		return scalar(r, scan_literal(r, "null"), ADC_JSON_NULL);
+		return scalar(r, scan_literal(r, "null", 4), ADC_JSON_NULL);
 	case -2:
 		return ADC_JSON_ERROR;
 	default:
@@ -739,8 +793,9 @@ key(struct adc_json_reader *r)
 	lv->key_cut = n > JSON_KEY_KEEP;
 	if (lv->key_cut)
 		n = JSON_KEY_KEEP;
-	memcpy(lv->key, r->buf + r->tok + 1, n);
+	lv->key_at = r->tok + 1;
 	lv->key_len = (unsigned short)n;
+	lv->key_held = false;
 	lv->has_key = true;
 	r->state = JS_OBJ_COLON;
 	if (r->opt.report_duplicates && !r->skipping)

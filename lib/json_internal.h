@@ -34,11 +34,16 @@ struct json_keyset {
 	size_t		 n;
 };
 
+/* An open container. Its current key stays where it was read,
+ * buf[key_at..], until a refill would move it; only then is it copied to
+ * key[] (key_held), so reading a buffer never copies keys. */
 struct json_level {
 	bool		 is_object;
 	bool		 has_key;
+	bool		 key_held;	/* key[] holds it, not buf[key_at] */
 	bool		 key_cut;	/* key longer than JSON_KEY_KEEP */
-	unsigned short	 key_len;
+	unsigned short	 key_len;	/* at most JSON_KEY_KEEP */
+	size_t		 key_at;
 	int64_t		 index;		/* array: current element, -1 first */
 	struct json_keyset keys;
 	char		 key[JSON_KEY_KEEP];	/* raw, escapes intact */

@@ -28,7 +28,8 @@ json_special(unsigned char c)
 }
 
 #ifdef ADC_JSON_SSE2
-/* Signed compare: bytes 0x80-0xff are negative, so "less than 0x20"
+/* The index of the first special byte of b[i..lim), or lim; i <= lim.
+ * Signed compare: bytes 0x80-0xff are negative, so "less than 0x20"
  * catches control bytes and non-ASCII bytes in one instruction. */
 static inline size_t
 json_scan_plain(const unsigned char *b, size_t i, size_t lim)
@@ -37,7 +38,7 @@ json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 	const __m128i bslash = _mm_set1_epi8('\\');
 	const __m128i space = _mm_set1_epi8(0x20);
 
-	while (lim - i >= 16) {
+	while (i < lim && lim - i >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
 		    (b + i));
 		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
@@ -51,6 +52,28 @@ json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 		i += 16;
 	}
 	while (i < lim && !json_special(b[i]))
+		i++;
+	return i;
+}
+
+/* The index of the first byte of b[i..lim) that is not a space: the
+ * indentation of pretty-printed input comes in long runs. */
+static inline size_t
+json_skip_spaces(const unsigned char *b, size_t i, size_t lim)
+{
+	const __m128i space = _mm_set1_epi8(' ');
+
+	while (i < lim && lim - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (b + i));
+		unsigned mask = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, space));
+
+		if (mask != 0xffff)
+			return i + (size_t)__builtin_ctz(~mask);
+		i += 16;
+	}
+	while (i < lim && b[i] == ' ')
 		i++;
 	return i;
 }
@@ -69,7 +92,7 @@ json_has_zero(uint64_t w)
 static inline size_t
 json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 {
-	while (lim - i >= 8) {
+	while (i < lim && lim - i >= 8) {
 		uint64_t w, hit;
 
 		memcpy(&w, b + i, sizeof(w));
@@ -83,6 +106,22 @@ json_scan_plain(const unsigned char *b, size_t i, size_t lim)
 		i += 8;
 	}
 	while (i < lim && !json_special(b[i]))
+		i++;
+	return i;
+}
+
+static inline size_t
+json_skip_spaces(const unsigned char *b, size_t i, size_t lim)
+{
+	while (i < lim && lim - i >= 8) {
+		uint64_t w;
+
+		memcpy(&w, b + i, sizeof(w));
+		if (w != JSON_ONES * ' ')
+			break;
+		i += 8;
+	}
+	while (i < lim && b[i] == ' ')
 		i++;
 	return i;
 }

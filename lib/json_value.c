@@ -28,7 +28,7 @@ hexval(unsigned char c)
 }
 
 static unsigned
-hex4(const unsigned char *p)
+hex_quad(const unsigned char *p)
 {
 	return hexval(p[0]) << 12 | hexval(p[1]) << 8 | hexval(p[2]) << 4 |
 	    hexval(p[3]);
@@ -78,14 +78,14 @@ unescape_one(const unsigned char *src, size_t i, size_t n, char *dst,
 	}
 	if (n - i < 6)
 		return 0;
-	cp = hex4(src + i + 2);
+	cp = hex_quad(src + i + 2);
 	if (cp < 0xd800 || cp > 0xdbff) {
 		*outp += put_utf8(dst + *outp, cp);
 		return 6;
 	}
 	if (n - i < 12)
 		return 0;
-	lo = hex4(src + i + 8);
+	lo = hex_quad(src + i + 8);
 	cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 	*outp += put_utf8(dst + *outp, cp);
 	return 12;
@@ -377,8 +377,14 @@ put_segment(char *buf, size_t size, size_t *at, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const char *rep = s[i] == '~' ? "~0" : s[i] == '/' ? "~1" : NULL;
-		size_t k = rep != NULL ? 2 : 1;
+		const char *rep = NULL;
+		size_t k;
+
+		if (s[i] == '~')
+			rep = "~0";
+		else if (s[i] == '/')
+			rep = "~1";
+		k = rep != NULL ? 2 : 1;
 
 		if (*at + k >= size)
 			return false;
@@ -392,7 +398,8 @@ put_segment(char *buf, size_t size, size_t *at, const char *s, size_t n)
 }
 
 static bool
-put_level(const struct json_level *lv, char *buf, size_t size, size_t *at)
+put_level(const struct adc_json_reader *r, const struct json_level *lv,
+    char *buf, size_t size, size_t *at)
 {
 	char seg[JSON_KEY_KEEP + 8];
 	size_t n;
@@ -400,7 +407,8 @@ put_level(const struct json_level *lv, char *buf, size_t size, size_t *at)
 	if (lv->is_object) {
 		if (!lv->has_key)
 			return true;
-		n = adc_json_unescape((const unsigned char *)lv->key,
+		n = adc_json_unescape(lv->key_held ?
+		    (const unsigned char *)lv->key : r->buf + lv->key_at,
 		    lv->key_len, seg);
 		if (lv->key_cut) {
 			memcpy(seg + n, "...", 3);
@@ -428,7 +436,7 @@ adc_json_pointer(const struct adc_json_reader *r, char *buf, size_t size)
 		return buf;
 	buf[0] = '\0';
 	for (i = 0; i < r->depth; i++) {
-		if (!put_level(&r->levels[i], buf, size, &at)) {
+		if (!put_level(r, &r->levels[i], buf, size, &at)) {
 			/* Cut: end with "..." where it still fits. */
 			at = size > 4 ? size - 4 : 0;
 			if (size > 4)

@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "layer_keys.h"
 
 /* How the OS disk of a VM takes part in confidential computing. */
 enum cvm_mode {
@@ -43,266 +44,14 @@ struct vm_facts {
 	enum adc_tri	 eah;
 	enum adc_tri	 ephemeral;
 	enum cvm_mode	 cvm;
+	bool		 ade_ruled_out;	/* Azure refuses ADE on this VM */
 };
-
-/* A key as a layer sees it: whose it is and which DES hands it over. */
-struct key_ref {
-	enum adc_key_owner owner;	/* UNKNOWN: cannot tell */
-	const struct adc_des *des;	/* linked DES, or NULL */
-	const char	*des_id;	/* DES id even when not linked */
-	enum adc_tri	 is_double;	/* DES adds the platform layer */
-};
-
-/* ------------------------------------------------------------------ */
-/* Names                                                               */
-/* ------------------------------------------------------------------ */
-
-const char *
-adc_component_name(enum adc_component component)
-{
-	switch (component) {
-	case ADC_COMP_OS_DISK:		return "os_disk";
-	case ADC_COMP_DATA_DISK:	return "data_disk";
-	case ADC_COMP_TEMP_DISK:	return "temp_disk";
-	case ADC_COMP_HOST_CACHE:	return "host_cache";
-	case ADC_COMP_EPHEMERAL_OS:	return "ephemeral_os_disk";
-	case ADC_COMP_VMGS:		return "vm_guest_state";
-	case ADC_COMP_TRANSIT:		return "transit";
-	case ADC_COMP_MEMORY:		return "memory";
-	}
-	return "unknown";
-}
-
-const char *
-adc_layer_name(enum adc_layer_kind kind)
-{
-	switch (kind) {
-	case ADC_LAYER_SSE_PMK:		return "sse_pmk";
-	case ADC_LAYER_SSE_CMK:		return "sse_cmk";
-	case ADC_LAYER_DOUBLE_PMK:	return "double_pmk";
-	case ADC_LAYER_EAH:		return "encryption_at_host";
-	case ADC_LAYER_ADE:		return "ade";
-	case ADC_LAYER_CONFIDENTIAL_DISK: return "confidential_disk";
-	case ADC_LAYER_CONFIDENTIAL_MEMORY: return "confidential_memory";
-	case ADC_LAYER_SIZE_TEMP:	return "size_family";
-	}
-	return "unknown";
-}
-
-const char *
-adc_key_owner_name(enum adc_key_owner owner)
-{
-	switch (owner) {
-	case ADC_OWNER_UNKNOWN:		return "unknown";
-	case ADC_OWNER_PLATFORM:	return "platform";
-	case ADC_OWNER_CUSTOMER:	return "customer";
-	}
-	return "unknown";
-}
-
-const char *
-adc_key_store_name(enum adc_key_store store)
-{
-	switch (store) {
-	case ADC_STORE_UNKNOWN:		return "unknown";
-	case ADC_STORE_PLATFORM:	return "platform";
-	case ADC_STORE_KEY_VAULT:	return "key_vault";
-	case ADC_STORE_KEY_VAULT_STANDARD: return "key_vault_standard";
-	case ADC_STORE_KEY_VAULT_PREMIUM: return "key_vault_premium";
-	case ADC_STORE_MANAGED_HSM:	return "managed_hsm";
-	case ADC_STORE_HARDWARE:	return "hardware";
-	}
-	return "unknown";
-}
-
-/* ------------------------------------------------------------------ */
-/* Keys and where they are kept                                        */
-/* ------------------------------------------------------------------ */
 
 static enum adc_tri
 tri(int b)
 {
 	return b ? ADC_YES : ADC_NO;
 }
-
-/* The subscription in "/subscriptions/SUB/..." copied into buf, or NULL. */
-static const char *
-id_subscription(const char *id, char *buf, size_t size)
-{
-	static const char prefix[] = "/subscriptions/";
-	size_t n;
-
-	if (id == NULL || strncasecmp(id, prefix, sizeof(prefix) - 1) != 0)
-		return NULL;
-	id += sizeof(prefix) - 1;
-	n = strcspn(id, "/");
-	if (n == 0 || n >= size)
-		return NULL;
-	memcpy(buf, id, n);
-	buf[n] = '\0';
-	return buf;
-}
-
-/* Two names differ, compared as Azure compares ids; unknown when either
- * is missing. */
-static enum adc_tri
-differ(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return ADC_UNKNOWN;
-	return tri(strcasecmp(a, b) != 0);
-}
-
-/* The host of a key URL, lower case, without the port. */
-static const char *
-url_host(const char *url, char *buf, size_t size)
-{
-	const char *p = url != NULL ? strstr(url, "://") : NULL;
-	size_t i, n;
-
-	if (p == NULL)
-		return NULL;
-	p += 3;
-	n = strcspn(p, ":/");
-	if (n == 0 || n >= size)
-		return NULL;
-	for (i = 0; i < n; i++)
-		buf[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-	buf[n] = '\0';
-	return buf;
-}
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t ls = strlen(s), lx = strlen(suffix);
-
-	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
-}
-
-/* The store of a DES's key: the linked vault's SKU when known, else what
- * the key URL's host says (a Managed HSM is *.managedhsm.azure.net,
- * section 17 [SPEC-DES]). */
-static enum adc_key_store
-des_store(const struct adc_des *des)
-{
-	char buf[256];
-	const char *host;
-
-	if (des == NULL)
-		return ADC_STORE_UNKNOWN;
-	if (des->vault != NULL) {
-		switch (des->vault->sku) {
-		case ADC_VAULT_STANDARD:  return ADC_STORE_KEY_VAULT_STANDARD;
-		case ADC_VAULT_PREMIUM:	  return ADC_STORE_KEY_VAULT_PREMIUM;
-		case ADC_VAULT_MANAGED_HSM: return ADC_STORE_MANAGED_HSM;
-		case ADC_VAULT_UNKNOWN:	  break;
-		}
-	}
-
-	host = des->key != NULL ? des->key->vault_host : NULL;
-	if (host == NULL)
-		host = url_host(des->key_url, buf, sizeof(buf));
-	if (host != NULL && ends_with(host, ".managedhsm.azure.net"))
-		return ADC_STORE_MANAGED_HSM;
-	if (host != NULL || des->vault != NULL)
-		return ADC_STORE_KEY_VAULT;
-	return ADC_STORE_UNKNOWN;
-}
-
-/* Whether the DES's vault sits in another subscription: from the linked
- * vault, else from activeKey.sourceVault, which Azure only accepts in
- * the DES's own subscription (section 3.2 [SPEC-DES]). */
-static enum adc_tri
-des_cross_subscription(const struct adc_des *des)
-{
-	char a[128], b[128];
-	const char *des_sub, *vault_sub;
-
-	if (des == NULL)
-		return ADC_UNKNOWN;
-	des_sub = des->subscription != NULL ? des->subscription :
-	    id_subscription(des->id, a, sizeof(a));
-	if (des->vault != NULL)
-		vault_sub = des->vault->subscription != NULL ?
-		    des->vault->subscription :
-		    id_subscription(des->vault->id, b, sizeof(b));
-	else
-		vault_sub = id_subscription(des->source_vault_id, b,
-		    sizeof(b));
-	return differ(des_sub, vault_sub);
-}
-
-static enum adc_tri
-des_cross_tenant(const struct adc_des *des)
-{
-	if (des == NULL || des->vault == NULL)
-		return ADC_UNKNOWN;
-	return differ(des->tenant, des->vault->tenant);
-}
-
-/* The key of a disk's own at-rest layer, from encryption.type, else
- * from the linked DES (section 11.2). */
-static struct key_ref
-disk_key(const struct adc_disk *disk)
-{
-	struct key_ref k = { ADC_OWNER_UNKNOWN, NULL, NULL, ADC_UNKNOWN };
-	enum adc_enc_type type;
-
-	if (disk == NULL)
-		return k;
-	k.des = disk->des;
-	k.des_id = disk->des_id != NULL ? disk->des_id :
-	    (disk->des != NULL ? disk->des->id : NULL);
-	type = disk->enc_type;
-	if (type == ADC_ENC_UNKNOWN && disk->des != NULL)
-		type = disk->des->type;
-
-	switch (type) {
-	case ADC_ENC_PLATFORM:
-		k.owner = ADC_OWNER_PLATFORM;
-		k.is_double = ADC_NO;
-		break;
-	case ADC_ENC_CUSTOMER:
-	case ADC_ENC_DOUBLE:
-		k.owner = ADC_OWNER_CUSTOMER;
-		k.is_double = tri(type == ADC_ENC_DOUBLE);
-		break;
-	case ADC_ENC_UNKNOWN:
-	case ADC_ENC_CONFIDENTIAL:	/* not a disk encryption.type */
-	case ADC_ENC_OTHER:
-		/* A DES means a customer key; of which type is unknown. */
-		if (k.des_id != NULL)
-			k.owner = ADC_OWNER_CUSTOMER;
-		break;
-	}
-	return k;
-}
-
-/* The key of confidential disk encryption: the secure-VM DES's customer
- * key when there is one, otherwise the platform key (section 7.3, 7.4).
- * The disk's securityProfile.securityType settles it when the DES id is
- * missing. */
-static struct key_ref
-confidential_key(const struct adc_disk *os)
-{
-	struct key_ref k = { ADC_OWNER_UNKNOWN, NULL, NULL, ADC_NO };
-
-	if (os == NULL)
-		return k;
-	k.des = os->secure_des;
-	k.des_id = os->secure_des_id != NULL ? os->secure_des_id :
-	    (os->secure_des != NULL ? os->secure_des->id : NULL);
-	if (k.des_id != NULL || os->sec_type == ADC_DSEC_CVM_DISK_CMK)
-		k.owner = ADC_OWNER_CUSTOMER;
-	else if (os->sec_type == ADC_DSEC_CVM_DISK_PMK)
-		k.owner = ADC_OWNER_PLATFORM;
-	return k;
-}
-
-static const struct key_ref platform_key = {
-	ADC_OWNER_PLATFORM, NULL, NULL, ADC_NO
-};
 
 /* ------------------------------------------------------------------ */
 /* Building a component                                                */
@@ -331,7 +80,7 @@ unknown_if(struct adc_component_layers *c, enum adc_tri setting)
 /* Append a layer (the caller adds them outermost first). */
 static struct adc_layer *
 add_layer(struct adc_component_layers *c, enum adc_layer_kind kind,
-    const struct key_ref *key, const char *source)
+    const struct adc_key_ref *key, const char *source)
 {
 	struct adc_layer *l;
 
@@ -342,20 +91,8 @@ add_layer(struct adc_component_layers *c, enum adc_layer_kind kind,
 	l = &c->layers[c->n_layers++];
 	memset(l, 0, sizeof(*l));
 	l->kind = kind;
-	l->owner = key->owner;
 	l->source = source;
-	if (key->owner == ADC_OWNER_PLATFORM) {
-		l->store = ADC_STORE_PLATFORM;
-		l->cross_subscription = ADC_NO;
-		l->cross_tenant = ADC_NO;
-		return l;
-	}
-
-	l->store = des_store(key->des);
-	l->cross_subscription = des_cross_subscription(key->des);
-	l->cross_tenant = des_cross_tenant(key->des);
-	l->des_id = key->des_id;
-	l->key_url = key->des != NULL ? key->des->key_url : NULL;
+	adc_layer_set_key(l, key);
 	if (key->owner == ADC_OWNER_UNKNOWN)
 		c->complete = false;
 	return l;
@@ -369,11 +106,11 @@ add_layer(struct adc_component_layers *c, enum adc_layer_kind kind,
  * own layer, whether Storage or the host applied that one (section 4
  * [DE]; PRODUCT.md "The encryption methods"). */
 static void
-add_double_layer(struct adc_component_layers *c, const struct key_ref *k)
+add_double_layer(struct adc_component_layers *c, const struct adc_key_ref *k)
 {
 	unknown_if(c, k->is_double);
 	if (k->is_double == ADC_YES)
-		add_layer(c, ADC_LAYER_DOUBLE_PMK, &platform_key, "DE");
+		add_layer(c, ADC_LAYER_DOUBLE_PMK, &adc_platform_key, "DE");
 }
 
 /* The disk's own key at rest: the host encrypts with it when encryption
@@ -382,7 +119,7 @@ add_double_layer(struct adc_component_layers *c, const struct key_ref *k)
  * applies whenever the host does not, and the component is incomplete. */
 static void
 add_disk_key_layer(struct adc_component_layers *c,
-    const struct vm_facts *f, const struct key_ref *k)
+    const struct vm_facts *f, const struct adc_key_ref *k)
 {
 	enum adc_layer_kind kind;
 
@@ -404,14 +141,11 @@ add_disk_key_layer(struct adc_component_layers *c,
  * disk's key, PMK or CMK alike (section 5 [DE]). */
 static void
 add_host_layer(struct adc_component_layers *c, const struct vm_facts *f,
-    const struct key_ref *k)
+    const struct adc_key_ref *k)
 {
 	unknown_if(c, f->eah);
-	if (f->eah != ADC_YES)
-		return;
-	if (k->owner == ADC_OWNER_UNKNOWN)
-		c->complete = false;
-	add_layer(c, ADC_LAYER_EAH, k, "DE");
+	if (f->eah == ADC_YES)
+		add_layer(c, ADC_LAYER_EAH, k, "DE");
 }
 
 /* Local disks (temp disk, ephemeral OS disk): encryption at host always
@@ -427,14 +161,14 @@ add_local_disk_layers(struct adc_component_layers *c,
 
 	unknown_if(c, f->size.encrypts_temp_itself);
 	if (f->size.encrypts_temp_itself == ADC_YES) {
-		l = add_layer(c, ADC_LAYER_SIZE_TEMP, &platform_key, "DE");
+		l = add_layer(c, ADC_LAYER_SIZE_TEMP, &adc_platform_key, "DE");
 		if (l != NULL)
 			l->disputed = true;
 	}
 
 	unknown_if(c, f->eah);
 	if (f->eah == ADC_YES)
-		add_layer(c, ADC_LAYER_EAH, &platform_key, "DE");
+		add_layer(c, ADC_LAYER_EAH, &adc_platform_key, "DE");
 }
 
 /* Confidential OS disk encryption: only DiskWithVMGuestState encrypts
@@ -446,7 +180,7 @@ static void
 add_confidential_disk_layer(struct adc_component_layers *c,
     const struct vm_facts *f)
 {
-	struct key_ref k;
+	struct adc_key_ref k;
 
 	switch (f->cvm) {
 	case CVM_NOT:
@@ -460,7 +194,7 @@ add_confidential_disk_layer(struct adc_component_layers *c,
 	case CVM_DISK:
 		break;
 	}
-	k = confidential_key(f->vm->os_disk);
+	k = adc_key_of_confidential(f->vm->os_disk);
 	add_layer(c, ADC_LAYER_CONFIDENTIAL_DISK, &k, "CVMO");
 }
 
@@ -497,16 +231,18 @@ vm_ade_covers(const struct adc_vm *vm, bool is_os)
 
 /* ADE of a disk: its own encryptionSettingsCollection or the VM's
  * settings. Either saying yes is enough; either saying no for this disk
- * settles it. */
+ * settles it; and where neither says, a VM that Azure would refuse ADE
+ * has none. */
 static enum adc_tri
-ade_covers(const struct adc_vm *vm, const struct adc_disk *disk, bool is_os)
+ade_covers(const struct vm_facts *f, const struct adc_disk *disk,
+    bool is_os)
 {
 	enum adc_tri on_disk = disk != NULL ? disk->ade.enabled : ADC_UNKNOWN;
-	enum adc_tri on_vm = vm_ade_covers(vm, is_os);
+	enum adc_tri on_vm = vm_ade_covers(f->vm, is_os);
 
 	if (on_disk == ADC_YES || on_vm == ADC_YES)
 		return ADC_YES;
-	if (on_disk == ADC_NO || on_vm == ADC_NO)
+	if (on_disk == ADC_NO || on_vm == ADC_NO || f->ade_ruled_out)
 		return ADC_NO;
 	return ADC_UNKNOWN;
 }
@@ -517,11 +253,11 @@ static void
 add_ade_layer(struct adc_component_layers *c, const struct vm_facts *f,
     enum adc_tri covered, const struct adc_ade *ade, const char *source)
 {
-	const struct key_ref customer = {
+	const struct adc_key_ref customer = {
 		ADC_OWNER_CUSTOMER, NULL, NULL, ADC_NO
 	};
 	struct adc_layer *l;
-	const char *vault_id;
+	const char *vault_id, *vault_sub, *vm_sub;
 	char a[128], b[128];
 
 	unknown_if(c, covered);
@@ -541,9 +277,10 @@ add_ade_layer(struct adc_component_layers *c, const struct vm_facts *f,
 	l->key_url = ade->kek_url != NULL ? ade->kek_url : ade->secret_url;
 	vault_id = ade->kek_vault_id != NULL ? ade->kek_vault_id :
 	    ade->secret_vault_id;
-	l->cross_subscription = differ(id_subscription(vault_id, a,
-	    sizeof(a)), f->vm->subscription != NULL ? f->vm->subscription :
-	    id_subscription(f->vm->id, b, sizeof(b)));
+	vault_sub = adc_id_subscription(vault_id, a, sizeof(a));
+	vm_sub = f->vm->subscription != NULL ? f->vm->subscription :
+	    adc_id_subscription(f->vm->id, b, sizeof(b));
+	l->cross_subscription = adc_ids_differ(vault_sub, vm_sub);
 }
 
 /* The ADE settings that apply to a disk: its own when it has them. */
@@ -603,13 +340,13 @@ static void
 disk_at_rest(struct adc_component_layers *c, const struct vm_facts *f,
     const struct adc_disk *disk, bool is_os)
 {
-	struct key_ref k = disk_key(disk);
+	struct adc_key_ref k = adc_key_of_disk(disk);
 
 	add_double_layer(c, &k);
 	add_disk_key_layer(c, f, &k);
 	if (is_os)
 		add_confidential_disk_layer(c, f);
-	add_ade_layer(c, f, ade_covers(f->vm, disk, is_os), ade_of(f, disk),
+	add_ade_layer(c, f, ade_covers(f, disk, is_os), ade_of(f, disk),
 	    ade_source(f->vm));
 }
 
@@ -621,7 +358,7 @@ static void
 disk_on_host(struct adc_component_layers *c, const struct vm_facts *f,
     const struct adc_disk *disk, bool is_os)
 {
-	struct key_ref k = disk_key(disk);
+	struct adc_key_ref k = adc_key_of_disk(disk);
 
 	/*
 	 * XXX: the model has no host caching mode, so every disk is shown
@@ -634,17 +371,20 @@ disk_on_host(struct adc_component_layers *c, const struct vm_facts *f,
 	add_host_layer(c, f, &k);
 	if (is_os)
 		add_confidential_disk_layer(c, f);
-	add_ade_layer(c, f, ade_covers(f->vm, disk, is_os), ade_of(f, disk),
+	add_ade_layer(c, f, ade_covers(f, disk, is_os), ade_of(f, disk),
 	    "DEO");
 }
 
 /* ADE reaches the temp disk with volume type All on Windows, and on
  * Linux only with EncryptFormatAll (section 6.1 [ADEWS][ADELS]). */
 static enum adc_tri
-temp_ade_covers(const struct adc_vm *vm)
+temp_ade_covers(const struct vm_facts *f)
 {
+	const struct adc_vm *vm = f->vm;
 	const char *vt = vm->ade.volume_type;
 
+	if (vm->ade.enabled == ADC_UNKNOWN && f->ade_ruled_out)
+		return ADC_NO;
 	if (vm->ade.enabled != ADC_YES)
 		return vm->ade.enabled;
 	/*
@@ -670,7 +410,7 @@ temp_disk(struct adc_component_layers *c, const struct vm_facts *f)
 	if (!set_presence(c, presence(f->size.temp_disk)))
 		return;
 	add_local_disk_layers(c, f);
-	add_ade_layer(c, f, temp_ade_covers(f->vm), &f->vm->ade,
+	add_ade_layer(c, f, temp_ade_covers(f), &f->vm->ade,
 	    f->vm->os_type == ADC_OS_LINUX ? "ADELS" : "ADEWS");
 }
 
@@ -692,7 +432,7 @@ ephemeral_os(struct adc_component_layers *c, const struct vm_facts *f)
 static void
 guest_state(struct adc_component_layers *c, const struct vm_facts *f)
 {
-	struct key_ref k;
+	struct adc_key_ref k;
 
 	switch (f->cvm) {
 	case CVM_NOT:
@@ -711,11 +451,11 @@ guest_state(struct adc_component_layers *c, const struct vm_facts *f)
 		c->complete = false;
 		return;
 	case CVM_VMGS_ONLY:
-		add_layer(c, ADC_LAYER_CONFIDENTIAL_DISK, &platform_key,
+		add_layer(c, ADC_LAYER_CONFIDENTIAL_DISK, &adc_platform_key,
 		    "CVMO");
 		return;
 	case CVM_DISK:
-		k = confidential_key(f->vm->os_disk);
+		k = adc_key_of_confidential(f->vm->os_disk);
 		add_layer(c, ADC_LAYER_CONFIDENTIAL_DISK, &k, "CVMO");
 		return;
 	}
@@ -734,7 +474,7 @@ memory(struct adc_component_layers *c, const struct vm_facts *f)
 		c->complete = false;
 		return;
 	}
-	l = add_layer(c, ADC_LAYER_CONFIDENTIAL_MEMORY, &platform_key,
+	l = add_layer(c, ADC_LAYER_CONFIDENTIAL_MEMORY, &adc_platform_key,
 	    "CVMO");
 	if (l != NULL)
 		l->store = ADC_STORE_HARDWARE;
@@ -801,6 +541,27 @@ cvm_mode_of(const struct adc_vm *vm)
 	    CVM_MODE_UNKNOWN : from_disk;
 }
 
+/* Azure refuses ADE on a VM with encryption at host (section 5 [EAHR])
+ * and on a VM whose disks use a customer key through a DES (6.5
+ * [ADELS][ADEWS]), so where the exports are silent about ADE such a VM
+ * has none. */
+static bool
+ade_refused(const struct adc_vm *vm)
+{
+	size_t i;
+
+	if (vm->encryption_at_host == ADC_YES)
+		return true;
+	if (adc_key_of_disk(vm->os_disk).owner == ADC_OWNER_CUSTOMER)
+		return true;
+	for (i = 0; i < vm->n_data_disks; i++) {
+		if (adc_key_of_disk(vm->data_disks[i]).owner ==
+		    ADC_OWNER_CUSTOMER)
+			return true;
+	}
+	return false;
+}
+
 static void
 facts_of(const struct adc_vm *vm, struct vm_facts *f)
 {
@@ -812,6 +573,7 @@ facts_of(const struct adc_vm *vm, struct vm_facts *f)
 	f->eah = vm->encryption_at_host;
 	f->ephemeral = vm->ephemeral_os;
 	f->cvm = cvm_mode_of(vm);
+	f->ade_ruled_out = ade_refused(vm);
 }
 
 static void

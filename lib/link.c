@@ -126,12 +126,13 @@ adc_key_url_parse(const char *url, struct adc_key_url *out)
 /* ---- tables of the estate's resources -------------------------------- */
 
 struct links {
-	struct table	 disks, des, vaults, vault_hosts, keys;
+	struct table	 vms, disks, des, vaults, vault_hosts, keys;
 };
 
 static void
 links_free(struct links *l)
 {
+	free(l->vms.slots);
 	free(l->disks.slots);
 	free(l->des.slots);
 	free(l->vaults.slots);
@@ -227,13 +228,17 @@ build_tables(struct adc_estate *est, struct links *l)
 {
 	enum adc_status st;
 
-	if (table_init(&l->disks, est->n_disks) ||
+	if (table_init(&l->vms, est->n_vms) ||
+	    table_init(&l->disks, est->n_disks) ||
 	    table_init(&l->des, est->n_des) ||
 	    table_init(&l->vaults, est->n_vaults) ||
 	    table_init(&l->vault_hosts, est->n_vaults) ||
 	    table_init(&l->keys, est->n_keys))
 		return ADC_ENOMEM;
-	st = INDEX(est, &l->disks, disks, n_disks, struct adc_disk, "disk");
+	st = INDEX(est, &l->vms, vms, n_vms, struct adc_vm, "VM");
+	if (st == ADC_OK)
+		st = INDEX(est, &l->disks, disks, n_disks, struct adc_disk,
+		    "disk");
 	if (st == ADC_OK)
 		st = INDEX(est, &l->des, des, n_des, struct adc_des,
 		    "disk encryption set");

@@ -60,8 +60,8 @@ int adc_render_analysis_markdown(struct adc_buf *out,
 int adc_render_wrapped(struct adc_buf *out, const char *first,
     const char *cont, const char *text, size_t width);
 
-/* Append s with Markdown table metacharacters ("|", "\", "`", "*",
- * "_", "<") escaped, and newlines as spaces. */
+/* Append s with Markdown metacharacters ("|", "\", "`", "*", "<", "[",
+ * "]", and "_" except inside a word) escaped, newlines as spaces. */
 int adc_render_md_escaped(struct adc_buf *out, const char *s);
 
 #endif

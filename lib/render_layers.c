@@ -8,6 +8,7 @@
  */
 #include "render.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -409,11 +410,25 @@ adc_render_analysis_text(struct adc_buf *out, const struct adc_analysis *a,
 /* Markdown                                                            */
 /* ------------------------------------------------------------------ */
 
+/* An underscore inside a word (Standard_D2s_v5) cannot start or end
+ * emphasis in CommonMark, so it stays bare and the source stays
+ * readable. */
+static bool
+bare_underscore(const char *start, const char *p)
+{
+	return p > start && isalnum((unsigned char)p[-1]) &&
+	    isalnum((unsigned char)p[1]);
+}
+
 int
 adc_render_md_escaped(struct adc_buf *out, const char *s)
 {
+	const char *start = s;
+
 	for (; s != NULL && *s != '\0'; s++) {
-		if (strchr("|\\`*_<[]", *s) != NULL)
+		if (*s == '_' && bare_underscore(start, s))
+			adc_buf_append(out, s, 1);
+		else if (strchr("|\\`*_<[]", *s) != NULL)
 			adc_buf_printf(out, "\\%c", *s);
 		else if (*s == '\n' || *s == '\r')
 			adc_buf_puts(out, " ");

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "policy.h"
+#include "rules_index.h"
 
 struct rule_ctx;
 struct adc_rule;
@@ -33,16 +34,42 @@ struct ctx_disk {
 	const struct adc_des *secure_des; /* confidential DES, same */
 };
 
+/* A DES as the rules see it: its vault and key found once, its key in
+ * one spelling for every version, and the disks that use it. */
+struct ctx_des {
+	const struct adc_des *des;
+	const struct adc_vault *vault;	/* NULL: not in the input */
+	const struct adc_key *key;	/* NULL: not in the input */
+	char		*key_id;	/* "host/name"; NULL: no key URL */
+	size_t		*users;		/* indexes into ctx->disks */
+	size_t		 n_users;
+	size_t		 n_os;		/* of them OS disks */
+};
+
 struct rule_ctx {
 	const struct adc_estate *estate;
 	const struct adc_policy *policy;
 	struct adc_vm_result *results;	/* one per estate VM */
 	struct ctx_disk	*disks;
 	size_t		 n_disks;
+	struct ctx_des	*des;		/* one per estate DES, same order */
+	struct idx_map	 disk_by_ptr;	/* disk -> index into disks */
+	struct idx_map	 des_by_ptr;	/* DES -> index into des */
+	struct idx_map	 des_by_id;	/* DES id -> index into des */
 	int64_t		 now;		/* when keys are judged (Unix) */
 	struct findings	*out;
 	enum adc_status	 status;	/* ADC_ENOMEM once emit failed */
 };
+
+/* Build the disk and DES views and their indexes (rules_ctx.c);
+ * ctx->estate must be set. ctx_free releases what ctx_build made. */
+enum adc_status ctx_build(struct rule_ctx *ctx);
+void ctx_free(struct rule_ctx *ctx);
+/* The view of a DES of the estate, by pointer or id; NULL if none. */
+const struct ctx_des *ctx_des_of(const struct rule_ctx *ctx,
+    const struct adc_des *des);
+const struct ctx_des *ctx_des_by_id(const struct rule_ctx *ctx,
+    const char *id);
 
 const struct adc_rule *adc_rule_table(size_t *n);
 /* Index of a rule in the table, or -1. */
@@ -93,6 +120,10 @@ struct key_url {
 bool key_url_split(const char *url, struct key_url *out);
 /* Same key (vault host and name), any version. */
 bool key_url_same_key(const char *a, const char *b);
+/* "host/name" of a key URL, lower case, for comparing keys across
+ * versions; a URL that does not split is kept whole, lower case.
+ * Allocated (free it); NULL for a NULL url or out of memory. */
+char *key_id_of(const char *url);
 
 /* The DES of a disk (encryption or secure), linked or looked up. */
 const struct adc_des *estate_find_des(const struct adc_estate *estate,

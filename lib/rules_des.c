@@ -7,6 +7,7 @@
 #include "rules.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* [SPEC-DES]: PlatformKey is not a DES type; a secure-VM DES must be
  * ConfidentialVmEncryptedWithCustomerKey and a disk DES must not. */
@@ -53,24 +54,11 @@ RULE_FN(r_des_type_mismatch)
 	}
 }
 
-/* Has an earlier disk already named this DES id? Keeps one "not in the
- * input" note per DES, however many disks use it. */
-static bool
-des_id_seen_before(const struct rule_ctx *ctx, size_t upto, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < upto; i++) {
-		if (id_eq(ctx->disks[i].disk->des_id, id) ||
-		    id_eq(ctx->disks[i].disk->secure_des_id, id))
-			return true;
-	}
-	return false;
-}
-
+/* One "not in the input" note per missing DES, however many disks use
+ * it: seen holds the ids already reported. */
 static void
 region_one(struct rule_ctx *ctx, const struct adc_rule *rule, size_t i,
-    const char *des_id, const struct adc_des *des)
+    const char *des_id, const struct adc_des *des, struct idx_map *seen)
 {
 	const struct ctx_disk *cd = &ctx->disks[i];
 	const struct adc_disk *d = cd->disk;
@@ -80,7 +68,11 @@ region_one(struct rule_ctx *ctx, const struct adc_rule *rule, size_t i,
 	if (loc == NULL && cd->vm != NULL)
 		loc = cd->vm->location;
 	if (des == NULL) {
-		if (!des_id_seen_before(ctx, i, des_id))
+		int rc = idx_str_put(seen, des_id, strlen(des_id), 0, NULL);
+
+		if (rc < 0)
+			ctx->status = ADC_ENOMEM;
+		if (rc > 0)
 			rule_emit(ctx, rule, ADC_FINDING_UNKNOWN, false,
 			    &des_id, 1, &d->origin, "DES %s (used by disk %s) "
 			    "is not in the input; az disk-encryption-set show "
@@ -98,18 +90,21 @@ region_one(struct rule_ctx *ctx, const struct adc_rule *rule, size_t i,
 /* [CMKR][KVP]: DES, VMs and disks share subscription and region. */
 RULE_FN(r_des_region_mismatch)
 {
+	struct idx_map seen = { NULL, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < ctx->n_disks; i++) {
 		const struct ctx_disk *cd = &ctx->disks[i];
 
 		if (cd->disk->des_id != NULL)
-			region_one(ctx, rule, i, cd->disk->des_id, cd->des);
+			region_one(ctx, rule, i, cd->disk->des_id, cd->des,
+			    &seen);
 		if (cd->disk->secure_des_id != NULL &&
 		    !id_eq(cd->disk->secure_des_id, cd->disk->des_id))
 			region_one(ctx, rule, i, cd->disk->secure_des_id,
-			    cd->secure_des);
+			    cd->secure_des, &seen);
 	}
+	idx_free(&seen);
 }
 
 static void
@@ -190,30 +185,6 @@ RULE_FN(r_des_source_vault_cross_sub)
 	}
 }
 
-/* Disks using des, as encryption or secure-VM DES. */
-static size_t
-des_disks(const struct rule_ctx *ctx, const struct adc_des *des,
-    size_t *n_os, size_t *n_data)
-{
-	size_t i, n = 0;
-
-	*n_os = 0;
-	*n_data = 0;
-	for (i = 0; i < ctx->n_disks; i++) {
-		const struct ctx_disk *cd = &ctx->disks[i];
-
-		if (cd->des != des && cd->secure_des != des)
-			continue;
-		n++;
-		if (cd->disk->role == ADC_ROLE_OS ||
-		    (cd->vm != NULL && cd->vm->os_disk == cd->disk))
-			(*n_os)++;
-		else
-			(*n_data)++;
-	}
-	return n;
-}
-
 RULE_FN(r_des_auto_rotation_off)
 {
 	const struct adc_estate *e = ctx->estate;
@@ -258,7 +229,7 @@ RULE_FN(r_des_rotation_error)
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_key *key = des_key(e, des);
+		const struct adc_key *key = ctx->des[i].key;
 		bool gone;
 
 		if (des->rotation_error == NULL || *des->rotation_error == '\0')
@@ -278,14 +249,14 @@ RULE_FN(r_des_rotation_error)
 RULE_FN(r_cvm_des_too_many_disks)
 {
 	const struct adc_estate *e = ctx->estate;
-	size_t i, n, n_os, n_data;
+	size_t i, n;
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
 
 		if (des->type != ADC_ENC_CONFIDENTIAL)
 			continue;
-		n = des_disks(ctx, des, &n_os, &n_data);
+		n = ctx->des[i].n_users;
 		if (n > 40)
 			rule_fail(ctx, rule, des->id, &des->origin,
 			    "confidential DES %s protects %zu disks (more "
@@ -295,22 +266,24 @@ RULE_FN(r_cvm_des_too_many_disks)
 	}
 }
 
-/* The distinct VMs behind a DES, into vms (n_disks long at most). */
+/* The distinct VMs behind a DES, into vms (as long as its users). */
 static size_t
-des_vms(const struct rule_ctx *ctx, const struct adc_des *des,
+des_vms(const struct rule_ctx *ctx, const struct ctx_des *d,
     const char **vms)
 {
+	const struct adc_vm *vm;
 	size_t i, j, n = 0;
 
-	for (i = 0; i < ctx->n_disks; i++) {
-		const struct ctx_disk *cd = &ctx->disks[i];
-
-		if ((cd->des != des && cd->secure_des != des) || cd->vm == NULL)
+	for (i = 0; i < d->n_users; i++) {
+		vm = ctx->disks[d->users[i]].vm;
+		if (vm == NULL)
 			continue;
-		for (j = 0; j < n && !id_eq(vms[j], cd->vm->id); j++)
+		/* A VM's disks are consecutive in ctx->disks, so the
+		 * previous entry is the usual duplicate. */
+		for (j = n; j > 0 && !id_eq(vms[j - 1], vm->id); j--)
 			continue;
-		if (j == n)
-			vms[n++] = cd->vm->id;
+		if (j == 0)
+			vms[n++] = vm->id;
 	}
 	return n;
 }
@@ -335,13 +308,16 @@ RULE_FN(r_des_shared_across_vms)
 		const struct adc_des *des = e->des[i];
 
 		res[0] = des->id;
-		n = des_vms(ctx, des, res + 1);
+		n = des_vms(ctx, &ctx->des[i], res + 1);
 		if (n > max)
 			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res,
 			    n + 1, &des->origin, "DES %s is used by %zu VMs "
-			    "(policy allows %u): a disabled or lost key stops "
-			    "all of them", res_name(des->name, des->id), n,
-			    max);
+			    "(%s%s%s%s; policy allows %u): its blast radius, "
+			    "since a disabled or lost key stops all of them",
+			    res_name(des->name, des->id), n,
+			    res_name(NULL, res[1]), n > 1 ? ", " : "",
+			    n > 1 ? res_name(NULL, res[2]) : "",
+			    n > 2 ? ", ..." : "", max);
 	}
 	free(res);
 }
@@ -354,7 +330,8 @@ RULE_FN(r_des_shared_os_and_data)
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
 
-		des_disks(ctx, des, &n_os, &n_data);
+		n_os = ctx->des[i].n_os;
+		n_data = ctx->des[i].n_users - n_os;
 		if (n_os > 0 && n_data > 0)
 			rule_fail(ctx, rule, des->id, &des->origin,
 			    "DES %s protects both OS disks (%zu) and data "
@@ -363,38 +340,70 @@ RULE_FN(r_des_shared_os_and_data)
 	}
 }
 
+/* The DES of each key: next[i] is the next DES with DES i's key, or
+ * n_des; the first DES of a key starts its chain, tail[] ends it. */
+static size_t *
+key_chains(struct rule_ctx *ctx)
+{
+	size_t i, first, n = ctx->estate->n_des;
+	struct idx_map firsts = { NULL, 0, 0 };
+	size_t *next, *tail;
+	int rc = 1;
+
+	next = calloc(n > 0 ? n : 1, sizeof(*next));
+	tail = calloc(n > 0 ? n : 1, sizeof(*tail));
+	for (i = 0; next != NULL && tail != NULL && rc >= 0 && i < n; i++) {
+		const char *id = ctx->des[i].key_id;
+
+		next[i] = n;
+		tail[i] = i;
+		if (id == NULL)
+			continue;
+		rc = idx_str_put(&firsts, id, strlen(id), i, &first);
+		if (rc == 0) {
+			next[tail[first]] = i;
+			tail[first] = i;
+		}
+	}
+	if (tail == NULL || rc < 0) {
+		free(next);
+		next = NULL;
+	}
+	free(tail);
+	idx_free(&firsts);
+	return next;
+}
+
 /* Baseline: a different key behind every DES. One finding per key,
- * naming every DES that uses it. */
+ * naming the key and every DES that uses it. */
 RULE_FN(r_key_shared_across_des)
 {
 	const struct adc_estate *e = ctx->estate;
-	const char **res;
-	size_t i, j, n;
+	size_t i, j, n, *next = key_chains(ctx);
+	const char **res = calloc(e->n_des + 1, sizeof(*res));
+	bool *done = calloc(e->n_des + 1, sizeof(*done));
 
-	res = calloc(e->n_des + 1, sizeof(*res));
-	if (res == NULL) {
+	if (next == NULL || res == NULL || done == NULL)
 		ctx->status = ADC_ENOMEM;
-		return;
-	}
-	for (i = 0; i < e->n_des; i++) {
-		const char *url = e->des[i]->key_url;
-
-		for (j = 0; j < i && !key_url_same_key(e->des[j]->key_url,
-		    url); j++)
+	for (i = 0; ctx->status == ADC_OK && i < e->n_des; i++) {
+		if (done[i] || ctx->des[i].key_id == NULL)
 			continue;
-		if (url == NULL || j < i)
-			continue;
-		res[0] = url;
+		res[0] = e->des[i]->key_url;
 		n = 1;
-		for (j = i; j < e->n_des; j++) {
-			if (key_url_same_key(e->des[j]->key_url, url))
-				res[n++] = e->des[j]->id;
+		for (j = i; j < e->n_des; j = next[j]) {
+			res[n++] = e->des[j]->id;
+			done[j] = true;
 		}
 		if (n > 2)
 			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res, n,
-			    &e->des[i]->origin, "key %s is behind %zu DES: "
-			    "disabling or losing it stops the disks of all "
-			    "of them", url, n - 1);
+			    ctx->des[i].key != NULL ? &ctx->des[i].key->origin :
+			    &e->des[i]->origin, "key %s is behind %zu DES "
+			    "(%s, %s%s): its blast radius, since disabling or "
+			    "losing it stops the disks of all of them", res[0],
+			    n - 1, res_name(NULL, res[1]),
+			    res_name(NULL, res[2]), n > 3 ? ", ..." : "");
 	}
+	free(next);
 	free(res);
+	free(done);
 }

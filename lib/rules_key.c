@@ -6,6 +6,7 @@
  */
 #include "rules.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -48,7 +49,7 @@ RULE_FN(r_key_type)
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_key *key = des_key(e, des);
+		const struct adc_key *key = ctx->des[i].key;
 		unsigned bits;
 
 		if (des->key_url == NULL)
@@ -88,7 +89,7 @@ key_state(struct rule_ctx *ctx, const struct adc_rule *rule,
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_key *key = des_key(e, des);
+		const struct adc_key *key = ctx->des[i].key;
 		const char *res[2] = { des->id, des->key_url };
 
 		if (key == NULL || !state(ctx, key))
@@ -146,7 +147,7 @@ RULE_FN(r_key_near_expiry)
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_key *key = des_key(e, des);
+		const struct adc_key *key = ctx->des[i].key;
 		const char *res[2] = { des->id, des->key_url };
 		int64_t left;
 
@@ -172,7 +173,7 @@ RULE_FN(r_key_vault_region_mismatch)
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_vault *v = des_vault(e, des);
+		const struct adc_vault *v = ctx->des[i].vault;
 		const char *res[2] = { des->id, NULL };
 
 		if (v == NULL || region_eq(v->location, des->location) !=
@@ -205,7 +206,7 @@ RULE_FN(r_cross_tenant_key)
 
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_vault *v = des_vault(e, des);
+		const struct adc_vault *v = ctx->des[i].vault;
 		const char *res[2] = { des->id, NULL };
 
 		if (v == NULL || des->tenant == NULL || v->tenant == NULL ||
@@ -218,25 +219,6 @@ RULE_FN(r_cross_tenant_key)
 		    "user-assigned identity", res_name(des->name, des->id),
 		    des->tenant, res_name(v->name, v->id), v->tenant);
 	}
-}
-
-/* Is an earlier DES in the estate backed by the same vault (or, when
- * the vault is not in the input, a key on the same host)? */
-static bool
-vault_seen_before(const struct adc_estate *e, size_t upto,
-    const struct adc_vault *v, const struct key_url *ku)
-{
-	struct key_url other;
-	size_t i;
-
-	for (i = 0; i < upto; i++) {
-		if (v != NULL && des_vault(e, e->des[i]) == v)
-			return true;
-		if (v == NULL && key_url_split(e->des[i]->key_url, &other) &&
-		    strcmp(other.host, ku->host) == 0)
-			return true;
-	}
-	return false;
 }
 
 static void
@@ -260,21 +242,50 @@ purge_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 		    res_name(des->name, des->id));
 }
 
+/* First time this vault (or, missing from the input, this key host)
+ * comes up? seen holds vault pointers and hosts; hosts are copied into
+ * the caller's list, since the map borrows its keys. */
+static int
+first_time(struct idx_map *seen, const struct adc_vault *v,
+    const struct key_url *ku, char **hosts, size_t *n_hosts)
+{
+	char *h;
+	int rc;
+
+	if (v != NULL)
+		return idx_ptr_put(seen, v, 0, NULL);
+	if (idx_str_get(seen, ku->host, strlen(ku->host), NULL))
+		return 0;
+	h = key_id_of(ku->host);
+	if (h == NULL)
+		return -1;
+	hosts[(*n_hosts)++] = h;
+	rc = idx_str_put(seen, h, strlen(h), 0, NULL);
+	return rc;
+}
+
 /* [KVP]: soft delete and purge protection are mandatory. One finding
  * per vault; a vault missing from the input is reported here once. */
 RULE_FN(r_vault_purge_protection)
 {
 	const struct adc_estate *e = ctx->estate;
+	struct idx_map seen_v = { NULL, 0, 0 }, seen_h = { NULL, 0, 0 };
+	char **hosts = calloc(e->n_des + 1, sizeof(*hosts));
+	size_t i, n_hosts = 0;
 	struct key_url ku;
-	size_t i;
+	int rc;
 
-	for (i = 0; i < e->n_des; i++) {
+	for (i = 0; hosts != NULL && i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_vault *v = des_vault(e, des);
+		const struct adc_vault *v = ctx->des[i].vault;
 
 		if (v == NULL && !key_url_split(des->key_url, &ku))
 			continue;
-		if (vault_seen_before(e, i, v, &ku))
+		rc = first_time(v != NULL ? &seen_v : &seen_h, v, &ku, hosts,
+		    &n_hosts);
+		if (rc < 0)
+			ctx->status = ADC_ENOMEM;
+		if (rc <= 0)
 			continue;
 		if (v != NULL)
 			purge_one(ctx, rule, des, v);
@@ -284,6 +295,13 @@ RULE_FN(r_vault_purge_protection)
 			    "az keyvault show output decides its protection",
 			    ku.host, res_name(des->name, des->id));
 	}
+	if (hosts == NULL)
+		ctx->status = ADC_ENOMEM;
+	for (i = 0; i < n_hosts; i++)
+		free(hosts[i]);
+	free(hosts);
+	idx_free(&seen_v);
+	idx_free(&seen_h);
 }
 
 static void
@@ -324,7 +342,7 @@ RULE_FN(r_cvm_key_requirements)
 		const struct adc_des *des = e->des[i];
 
 		if (des->type == ADC_ENC_CONFIDENTIAL)
-			cvm_key_one(ctx, rule, des, des_key(e, des),
-			    des_vault(e, des));
+			cvm_key_one(ctx, rule, des, ctx->des[i].key,
+			    ctx->des[i].vault);
 	}
 }

@@ -291,7 +291,7 @@ RULE_FN(r_key_vault_not_allowed)
 		return;
 	for (i = 0; i < e->n_des; i++) {
 		const struct adc_des *des = e->des[i];
-		const struct adc_vault *v = des_vault(e, des);
+		const struct adc_vault *v = ctx->des[i].vault;
 
 		if (!key_url_split(des->key_url, &ku) ||
 		    vault_allowed(p, v, &ku))

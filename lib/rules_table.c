@@ -292,13 +292,9 @@ adc_rule_find(const char *id)
 	return i < 0 ? NULL : &table[i].info;
 }
 
-enum adc_severity
-adc_policy_severity(const struct adc_policy *policy, const char *rule)
+static enum adc_severity
+severity_at(const struct adc_policy *policy, size_t i)
 {
-	int i = adc_rule_index(rule);
-
-	if (i < 0)
-		return ADC_SEV_NONE;
 	if (policy == NULL)
 		policy = adc_policy_baseline();
 	if (policy->severity[i] >= 0)
@@ -307,7 +303,16 @@ adc_policy_severity(const struct adc_policy *policy, const char *rule)
 }
 
 enum adc_severity
+adc_policy_severity(const struct adc_policy *policy, const char *rule)
+{
+	int i = adc_rule_index(rule);
+
+	return i < 0 ? ADC_SEV_NONE : severity_at(policy, (size_t)i);
+}
+
+/* By position in the table: called for every finding. */
+enum adc_severity
 rule_severity(const struct rule_ctx *ctx, const struct adc_rule *rule)
 {
-	return adc_policy_severity(ctx->policy, rule->info.id);
+	return severity_at(ctx->policy, (size_t)(rule - table));
 }

@@ -352,18 +352,6 @@ vm_disk(const struct adc_vm *vm, size_t i)
 	return i < vm->n_data_disks ? vm->data_disks[i] : NULL;
 }
 
-const struct ctx_disk *
-ctx_find_disk(const struct rule_ctx *ctx, const struct adc_disk *disk)
-{
-	size_t i;
-
-	for (i = 0; i < ctx->n_disks; i++) {
-		if (ctx->disks[i].disk == disk)
-			return &ctx->disks[i];
-	}
-	return NULL;
-}
-
 const char *
 enc_type_name(enum adc_enc_type type)
 {

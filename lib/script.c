@@ -68,7 +68,8 @@ adc_script_plan(const char *const *ids, size_t n_ids, bool all,
 		    "--all builds the whole catalogue: give no ids with it");
 	if (!all && n_ids == 0)
 		return adc_diag_set(diag, ADC_EINVAL,
-		    "no scenario: give ids (VM01-VM10, disk01-disk03) or --all");
+		    "no scenario: give ids (VM01-VM10, disk01-disk03) or "
+		    "--all");
 
 	cat = adc_scenarios(&n_cat);
 	if ((all ? n_cat : n_ids) > cap || cap > ADC_SCRIPT_MAX_ITEMS)
@@ -294,6 +295,10 @@ void
 script_put_setting(struct script_gen *g, const char *var,
     const char *what, const char *value)
 {
+	/* shellcheck takes $ and ` inside single quotes for a mistake; here
+	 * they are meant literally. */
+	if (strpbrk(value, "$`") != NULL)
+		script_put(g, "# shellcheck disable=SC2016 # literal text\n");
 	script_put(g, "%s=${%s:-", var, var);
 	script_put_quoted(g, what, value);
 	script_put(g, "}\n");
@@ -351,20 +356,35 @@ put_suffix(struct script_gen *g)
 	if (!g->need_kv && !g->need_kv_cvm)
 		return;
 	script_put(g, "# A deleted vault's name stays reserved until its "
-	    "retention ends (purge\n# protection), so vault names end with "
-	    "a suffix, new on each run unless set.\n");
+	    "retention ends (purge\n# protection) [17], so vault names "
+	    "end with a suffix: SUFFIX, or the one\n# of the vaults an "
+	    "earlier run tagged, or a new random one.\n");
 	if (g->opts->suffix != NULL)
 		script_put_setting(g, "SUFFIX", "--suffix", g->opts->suffix);
-	else if (g->opts->teardown)
-		script_put(g, ": \"${SUFFIX:?set SUFFIX to the suffix the "
-		    "build script printed}\"\n");
 	else
-		script_put(g, "SUFFIX=${SUFFIX:-$(od -An -N3 -tx1 "
-		    "/dev/urandom | tr -d ' \\n')}\n");
+		script_put(g, "SUFFIX=${SUFFIX:-}\n");
+}
+
+void
+script_put_vault_names(struct script_gen *g)
+{
+	if (!g->need_kv && !g->need_kv_cvm)
+		return;
+	script_put(g, "if [ -z \"$SUFFIX\" ]; then\n"
+	    "\tSUFFIX=$(az keyvault list -g \"$RG\" \\\n"
+	    "\t    --query \"[?tags.azdiskcrypt=='$PREFIX'].name | [0]\" "
+	    "-o tsv%s)\n"
+	    "\tSUFFIX=${SUFFIX##*-}\n"
+	    "fi\n", g->opts->teardown ? " 2>/dev/null || true" : "");
+	if (!g->opts->teardown)
+		script_put(g, "if [ -z \"$SUFFIX\" ]; then\n"
+		    "\tSUFFIX=$(od -An -N3 -tx1 /dev/urandom | tr -d ' \\n')\n"
+		    "fi\n");
 	if (g->need_kv)
 		script_put(g, "KV=${KV:-\"$PREFIX-kv-$SUFFIX\"}\n");
 	if (g->need_kv_cvm)
 		script_put(g, "KV_CVM=${KV_CVM:-\"$PREFIX-ckv-$SUFFIX\"}\n");
+	script_put(g, "\n");
 }
 
 void
@@ -446,7 +466,8 @@ adc_script_write(const struct adc_script_item *items, size_t n_items,
 		st = g->status;
 	}
 	if (st == ADC_OK && g->out.failed)
-		st = adc_diag_set(diag, ADC_ENOMEM, "the script outgrew memory");
+		st = adc_diag_set(diag, ADC_ENOMEM,
+		    "the script outgrew memory");
 	if (st == ADC_OK && (fwrite(g->out.data, 1, g->out.len, out) !=
 	    g->out.len || fflush(out) != 0))
 		st = adc_diag_set(diag, ADC_EIO, "cannot write the script");

@@ -35,8 +35,9 @@ static const char helpers[] =
     "\t\tsleep 30\n"
     "\t\tn=$((n + 1))\n"
     "\tdone\n"
-    "}\n"
-    "\n"
+    "}\n\n";
+
+static const char grant_helper[] =
     "# grant ROLE SCOPE PRINCIPAL TYPE: one role assignment; one that "
     "exists\n"
     "# already is fine.\n"
@@ -227,6 +228,7 @@ put_vault(struct script_gen *g, const char *var, const char *sku)
 	    "\tsay \"key vault $%s\"\n"
 	    "\taz keyvault create -g \"$RG\" -n \"$%s\" -l \"$LOCATION\" "
 	    "--sku %s \\\n"
+	    "\t    --tags azdiskcrypt=\"$PREFIX\" \\\n"
 	    "\t    --enable-purge-protection true "
 	    "--retention-days \"$RETENTION_DAYS\" \\\n"
 	    "\t    --enable-rbac-authorization true >/dev/null\n"
@@ -243,6 +245,7 @@ put_vaults(struct script_gen *g)
 {
 	if (!g->need_kv && !g->need_kv_cvm)
 		return;
+	script_put_vault_names(g);
 	script_put(g, "# Key vaults: soft delete and purge protection, "
 	    "which disk encryption\n# requires [KVP], and RBAC; the "
 	    "signed-in user gets \"Key Vault Crypto\n# Officer\" to create "
@@ -377,16 +380,30 @@ des_var(const struct script_gen *g, size_t item, const char *part)
 	return NULL;
 }
 
+/* One flag on a continuation line; value is written as given. */
+static void
+put_flag(struct script_gen *g, const char *flag, const char *value)
+{
+	script_put(g, " \\\n\t    %s %s", flag, value);
+}
+
+/* One flag whose value is a shell variable of the script. */
+static void
+put_flag_var(struct script_gen *g, const char *flag, const char *var)
+{
+	script_put(g, " \\\n\t    %s \"$%s\"", flag, var);
+}
+
 static void
 put_tri_flag(struct script_gen *g, const char *flag, enum adc_tri v)
 {
 	if (v != ADC_UNKNOWN)
-		script_put(g, " \\\n\t    %s %s", flag,
-		    v == ADC_YES ? "true" : "false");
+		put_flag(g, flag, v == ADC_YES ? "true" : "false");
 }
 
 static void
-put_data_disks(struct script_gen *g, size_t item, const struct adc_scenario *s)
+put_data_disks(struct script_gen *g, size_t item,
+    const struct adc_scenario *s)
 {
 	const char *des = des_var(g, item, "data");
 	unsigned i;
@@ -405,26 +422,25 @@ put_data_disks(struct script_gen *g, size_t item, const struct adc_scenario *s)
 }
 
 static void
-put_vm_flags(struct script_gen *g, size_t item, const struct adc_scenario *s)
+put_vm_flags(struct script_gen *g, size_t item,
+    const struct adc_scenario *s)
 {
 	const char *des = des_var(g, item, "os");
 
 	if (sectype_name(s->security_type) != NULL)
-		script_put(g, " \\\n\t    --security-type %s",
-		    sectype_name(s->security_type));
+		put_flag(g, "--security-type", sectype_name(s->security_type));
 	put_tri_flag(g, "--enable-vtpm", s->vtpm);
 	put_tri_flag(g, "--enable-secure-boot", s->secure_boot);
 	if (secenc_name(s->os_sec_encryption) != NULL)
-		script_put(g, " \\\n\t    --os-disk-security-encryption-type %s",
+		put_flag(g, "--os-disk-security-encryption-type",
 		    secenc_name(s->os_sec_encryption));
 	if (des != NULL && s->os_des_type == ADC_ENC_CONFIDENTIAL)
-		script_put(g, " \\\n\t    --os-disk-secure-vm-disk-encryption-set"
-		    " \"$%s\"", des);
+		put_flag_var(g, "--os-disk-secure-vm-disk-encryption-set", des);
 	else if (des != NULL)
-		script_put(g, " \\\n\t    --os-disk-encryption-set \"$%s\"", des);
+		put_flag_var(g, "--os-disk-encryption-set", des);
 	put_data_disks(g, item, s);
 	if (s->encryption_at_host == ADC_YES)
-		script_put(g, " \\\n\t    --encryption-at-host true");
+		put_flag(g, "--encryption-at-host", "true");
 }
 
 static void
@@ -468,7 +484,7 @@ put_disk(struct script_gen *g, size_t item)
 	    "--size-gb %d",
 	    var, DATA_DISK_GB);
 	if (des != NULL)
-		script_put(g, " \\\n\t    --disk-encryption-set \"$%s\"", des);
+		put_flag_var(g, "--disk-encryption-set", des);
 	script_put(g, " \\\n\t    >/dev/null\nfi\n");
 	if (it->attach_to < 0)
 		return;
@@ -498,8 +514,8 @@ put_resources(struct script_gen *g)
 	}
 	script_put(g, "\nsay \"done: resource group $RG\"\n");
 	if (g->need_kv || g->need_kv_cvm)
-		script_put(g, "say \"vault suffix $SUFFIX: the teardown script "
-		    "needs SUFFIX=$SUFFIX\"\n");
+		script_put(g, "say \"key vaults: $%s (suffix $SUFFIX)\"\n",
+		    g->need_kv ? "KV" : "KV_CVM");
 	script_put(g, "\n");
 }
 
@@ -513,6 +529,8 @@ script_write_build(struct script_gen *g)
 	script_put_settings(g);
 	put_build_settings(g);
 	script_put(g, "%s", helpers);
+	if (g->need_kv || g->need_kv_cvm)
+		script_put(g, "%s", grant_helper);
 	if (g->need_eah)
 		script_put(g, "%s", feature);
 	script_put(g, "if ! az group show -n \"$RG\" >/dev/null 2>&1; then\n"

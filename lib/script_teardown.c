@@ -116,17 +116,23 @@ put_vaults(struct script_gen *g)
 {
 	if (!g->need_kv && !g->need_kv_cvm)
 		return;
+	script_put_vault_names(g);
+	script_put(g, "if [ -z \"$SUFFIX\" ]; then\n"
+	    "\tsay \"no key vault tagged azdiskcrypt=$PREFIX in $RG: none "
+	    "deleted\"\n"
+	    "else\n");
 	if (g->need_kv)
-		script_put(g, "delete_vault \"$KV\"\n");
+		script_put(g, "\tdelete_vault \"$KV\"\n");
 	if (g->need_kv_cvm)
-		script_put(g, "delete_vault \"$KV_CVM\"\n");
+		script_put(g, "\tdelete_vault \"$KV_CVM\"\n");
 	if (g->opts->purge && g->need_kv)
-		script_put(g, "purge_vault \"$KV\"\n");
+		script_put(g, "\tpurge_vault \"$KV\"\n");
 	if (g->opts->purge && g->need_kv_cvm)
-		script_put(g, "purge_vault \"$KV_CVM\"\n");
+		script_put(g, "\tpurge_vault \"$KV_CVM\"\n");
 	if (!g->opts->purge)
-		script_put(g, "say \"deleted key vaults stay until their "
+		script_put(g, "\tsay \"deleted key vaults stay until their "
 		    "retention ends (not purged)\"\n");
+	script_put(g, "fi\n");
 }
 
 void

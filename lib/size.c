@@ -34,14 +34,14 @@ struct size_parts {
  * before it every size of the family has one. Microsoft gives the
  * convention for the v4 and later sizes ([V] section 17) and D2s_v3 as
  * an older size with a temp disk (PRODUCT.md); DC moved to it with the
- * SGX v3 families (DCsv3 none, DCdsv3 one). below_known is false where
- * the older versions are not something the facts describe: B v2 and
- * later answer unknown rather than borrow the convention.
+ * SGX v3 families (DCsv3 none, DCdsv3 one). Versions between
+ * with_temp_upto and d_from are not something the facts describe: B v2
+ * and later answer unknown rather than borrow the convention.
  */
 struct temp_rule {
 	const char	*letters;
-	int		 d_from;	/* first version following the 'd' rule */
-	int		 older_known_upto; /* versions <= this have a temp disk */
+	int		 d_from;	/* first version with the 'd' rule */
+	int		 with_temp_upto; /* older versions: temp disk */
 };
 
 static const struct temp_rule temp_rules[] = {
@@ -230,7 +230,7 @@ temp_disk_of(const struct size_parts *p)
 		return ADC_UNKNOWN;
 	if (p->version >= rule->d_from)
 		return tri(strchr(p->features, 'd') != NULL);
-	if (p->version <= rule->older_known_upto)
+	if (p->version <= rule->with_temp_upto)
 		return ADC_YES;
 	return ADC_UNKNOWN;
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # script_lib.sh: helpers for the tests of generated scripts. A fake az
 # records the argv of every call (NUL-separated, one file per call, in
 # call order) and answers the queries the scripts make, so a script runs
@@ -10,6 +11,8 @@
 #   AZ_PURGE_FAIL=1 keyvault purge fails, as purge protection makes it
 #   AZ_TAG          what the resource group's azdiskcrypt tag holds
 #                   (default: script)
+#   AZ_VAULT_SUFFIX with AZ_EXISTS, the suffix of the vaults an earlier
+#                   run tagged (default: abc123; empty: none found)
 
 make_recorder() {
 	mkdir -p "$1/bin"
@@ -54,11 +57,29 @@ case $words in
 	exit 0 ;;
 esac
 
+# Answers shaped like Azure's, so that az's own parser takes them when
+# the calls are replayed against it.
+sub=/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/fake-rg
 if [ -n "$query" ]; then
-	case $query in
-	tags.azdiskcrypt) echo "${AZ_TAG-script}" ;;
-	managedBy) echo "" ;;
-	*) echo "fake-value-$n" ;;
+	case $words:$query in
+	*:tags.azdiskcrypt) echo "${AZ_TAG-script}" ;;
+	*:*tags.azdiskcrypt==*)
+		if [ -n "${AZ_EXISTS:-}" ] && [ -n "${AZ_VAULT_SUFFIX-abc123}" ]; then
+			echo "x-kv-${AZ_VAULT_SUFFIX-abc123}"
+		else
+			echo ""
+		fi ;;
+	*:managedBy) echo "" ;;
+	*" ad "*:id | *:identity.principalId)
+		printf '00000000-0000-0000-0000-%012d\n' "$n" ;;
+	*:key.kid)
+		echo "https://fake-$n.vault.azure.net/keys/fake/0123456789abcdef0123456789abcdef" ;;
+	*" keyvault "*:id)
+		echo "$sub/providers/Microsoft.KeyVault/vaults/fake-$n" ;;
+	*:*managedDisk.id*)
+		echo "$sub/providers/Microsoft.Compute/disks/fake-os-$n"
+		echo "$sub/providers/Microsoft.Compute/disks/fake-data-$n" ;;
+	*) echo "fake-$n" ;;
 	esac
 	exit 0
 fi

@@ -52,6 +52,10 @@ run_status 0 "a recorded double-encryption DES" blast-radius \
 contains "$tmp/out" "DES des1-000004: 1 disk" "the DES and its OS disk"
 contains "$tmp/out" "VMs (1): vm1-000006" "the recorded VM"
 
+run_status 0 "--output FILE" blast-radius --output "$tmp/b.txt" \
+    "$shapes"/az-des.json
+contains "$tmp/b.txt" "DES des-data" "the report went to the file"
+
 run_status 2 "--key nobody uses exits 2" blast-radius \
     --key https://kv-none.vault.azure.net/keys/k "$shapes"/az-des.json
 contains "$tmp/err" "no DES in the input uses key" "and says so"

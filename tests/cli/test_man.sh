@@ -19,7 +19,7 @@ else
 fi
 
 # Each command's --help options must appear as ".Fl -NAME" in the page.
-for cmd in scenarios explain recommend blast-radius; do
+for cmd in scenarios explain script recommend blast-radius check; do
 	run_status 0 "$cmd --help exits 0" "$cmd" --help
 	contains "$page" ".Cm $cmd" "the page has the $cmd command"
 	opts=$(grep -oE -- '--[a-z][a-z-]*' "$tmp/out" | sort -u)

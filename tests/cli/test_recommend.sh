@@ -50,6 +50,10 @@ contains "$tmp/out" "VM06" "confidential, no key, no EAH: VM06"
 
 printf '{"schema_version": 1,\n  "severity": {"no-such-rule": "off"}}\n' \
     >"$tmp/bad.json"
+run_status 0 "recommend -o FILE" recommend --confidential -o "$tmp/rec.txt"
+contains "$tmp/rec.txt" "VM10" "the recommendation went to the file"
+check "nothing on standard output" test ! -s "$tmp/out"
+
 run_status 2 "a bad policy exits 2" recommend --policy "$tmp/bad.json"
 contains "$tmp/err" "bad.json:2:16: unknown rule id 'no-such-rule'" \
     "the error names file, line and column"

@@ -1,10 +1,14 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016 # hostile names are single-quoted on purpose
 # test_script.sh: azdiskcrypt script. Every catalogue entry and some
 # combinations give scripts that pass bash -n and shellcheck; run with a
 # recording az, each scenario's az vm create / az disk create carries the
 # flags of PRODUCT.md's catalogue table, prerequisites come first and in
 # order, hostile names are quoted byte for byte or refused, a second run
 # creates nothing, and the teardown removes in reverse order.
+# shellcheck source=tests/cli/lib.sh
 . "$ADC_SOURCE_DIR/tests/cli/lib.sh"
+# shellcheck source=tests/cli/script_lib.sh
 . "$ADC_SOURCE_DIR/tests/cli/script_lib.sh"
 
 make_recorder "$tmp"
@@ -250,7 +254,8 @@ record "$tmp" "$tmp/b.sh" RG=other-rg SUFFIX=fixed1 LOCATION=eastus
 calls "$tmp" >"$tmp/calls"
 check "RG from the environment" grep -qF " group create -n other-rg -l eastus " "$tmp/calls"
 check "SUFFIX from the environment" grep -qF " -n adc-kv-fixed1 " "$tmp/calls"
-check "the script prints the suffix" grep -q "SUFFIX=fixed1" "$tmp/run.err"
+check "the script prints the vault names" grep -q "key vaults: adc-kv-fixed1" "$tmp/run.err"
+check "vaults are tagged with the prefix" grep -qF " --tags azdiskcrypt=adc " "$tmp/calls"
 record "$tmp" "$tmp/b.sh"
 calls "$tmp" >"$tmp/calls"
 suffix=$(sed -n 's/.* -n adc-kv-\([0-9a-f]*\) .*/\1/p' "$tmp/calls" | head -1)
@@ -258,11 +263,15 @@ check "a random six-digit suffix per run" test "${#suffix}" -eq 6
 record "$tmp" "$tmp/b.sh"
 calls "$tmp" >"$tmp/calls"
 check "another suffix on the next run" test "$(grep -c "adc-kv-$suffix " "$tmp/calls")" -eq 0
+record "$tmp" "$tmp/b.sh" AZ_EXISTS=1 AZ_VAULT_SUFFIX=e4rl1r
+calls "$tmp" >"$tmp/calls"
+check "a re-run finds the suffix of the tagged vaults" grep -qF " keyvault show -g adc-rg -n adc-kv-e4rl1r " "$tmp/calls"
 
 # Hostile values: quoted byte for byte, or refused with the rule.
 rg=$(printf 'R(\303\251s)_x.y-z')
 image=$(printf 'it'"'"'s $(touch %s/pwned) `touch %s/pwned2` ${HOME} "q" \\ \303\251 \360\237\224\221' "$tmp" "$tmp")
 location="west europe'\$(id)"
+lint hostile --resource-group "$rg" --image "$image" --location "$location" VM04 disk02
 "$ADC" script --resource-group "$rg" --image "$image" --location "$location" VM04 >"$tmp/h.sh"
 check "hostile values: written" test -s "$tmp/h.sh"
 record "$tmp" "$tmp/h.sh"
@@ -329,9 +338,11 @@ lacks "$tmp/w.sh" "sekret" "the password is not in the script"
 
 # Teardown: reverse order, vault kept unless --purge.
 "$ADC" script --teardown VM10 disk03 >"$tmp/t.sh"
+record "$tmp" "$tmp/t.sh" AZ_EXISTS=1 AZ_VAULT_SUFFIX=
+calls "$tmp" >"$tmp/calls"
+check "teardown: no tagged vault, none deleted" test "$(count " keyvault delete ")" -eq 0
+check "teardown: and it says so" grep -q "no key vault tagged azdiskcrypt=adc" "$tmp/run.err"
 record "$tmp" "$tmp/t.sh" AZ_EXISTS=1
-check "teardown needs the suffix" grep -q "SUFFIX" "$tmp/run.err"
-record "$tmp" "$tmp/t.sh" AZ_EXISTS=1 SUFFIX=abc123
 calls "$tmp" >"$tmp/calls"
 before "teardown: VM before the DES" " vm delete " " disk-encryption-set delete "
 before "teardown: the VM's disks before the DES" " disk delete " " disk-encryption-set delete "
@@ -342,7 +353,7 @@ check "teardown: the suffixed vault" grep -qF " keyvault delete -g adc-rg -n adc
 check "teardown: no purge without --purge" test "$(count " keyvault purge ")" -eq 0
 check "teardown: three DES deleted" test "$(count " disk-encryption-set delete ")" -eq 3
 contains "$tmp/t.sh" "Left behind" "teardown says what it leaves behind"
-record "$tmp" "$tmp/t.sh" AZ_EXISTS=1 SUFFIX=abc123 AZ_TAG=
+record "$tmp" "$tmp/t.sh" AZ_EXISTS=1 AZ_TAG=
 calls "$tmp" >"$tmp/calls"
 check "teardown: a group it did not make is kept" test "$(count " group delete ")" -eq 0
 check "teardown: and it says so" grep -q "not made by the build script" "$tmp/run.err"

@@ -84,6 +84,41 @@ test_filters(void)
 	adc_blast_free(&b);
 }
 
+/* Keys in estate order, the filter keeping the right group even when
+ * its DES are not the first. */
+static void
+test_groups_in_order(void)
+{
+	struct adc_des third, *all[3];
+	struct adc_blast b;
+	struct world w;
+
+	world_std(&w);
+	third = w.des_os;
+	third.id = W_RG "/providers/Microsoft.Compute/diskEncryptionSets/d3";
+	third.name = "d3";
+	all[0] = &w.des_os;
+	all[1] = &w.des_data;
+	all[2] = &third;
+	w.e.des = all;
+	w.e.n_des = 3;
+	INT_EQ(adc_blast_radius(&w.e, NULL, NULL, &b, NULL), ADC_OK, "runs");
+	INT_EQ(b.n_keys, 2, "two keys for three DES");
+	INT_EQ(b.keys[0].n_des, 2, "key-os: des-os and d3");
+	STR_EQ(b.keys[0].des[1].des->name, "d3", "d3 second");
+	INT_EQ(b.keys[0].des[1].n_disks, 0, "d3 has no disks");
+	STR_EQ(b.keys[1].des[0].des->name, "des-data", "then key-data");
+	adc_blast_free(&b);
+
+	INT_EQ(adc_blast_radius(&w.e, NULL, W_DES_DATA, &b, NULL), ADC_OK,
+	    "--des des-data");
+	INT_EQ(b.n_keys, 1, "one key");
+	INT_EQ(b.keys[0].n_des, 1, "one DES");
+	STR_EQ(b.keys[0].des[0].des->name, "des-data", "des-data");
+	INT_EQ(b.keys[0].n_vms, 1, "vm1 behind it");
+	adc_blast_free(&b);
+}
+
 static void
 test_effects(void)
 {
@@ -102,6 +137,7 @@ main(void)
 	test_two_keys();
 	test_versions_are_one_key();
 	test_filters();
+	test_groups_in_order();
 	test_effects();
 	return tap_done();
 }

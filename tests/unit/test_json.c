@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <fcntl.h>
 #include <stdint.h>
 
 #include "json_util.h"
@@ -267,6 +268,18 @@ test_limits(void)
 		INT_EQ(read_all("[123456789]", 11, windows[w], &o, &d),
 		    ADC_JSON_ERROR, "a number past max_string fails");
 		INT_EQ(d.status, ADC_ELIMIT, "  with ELIMIT");
+		INT_EQ(read_all("[12345678]", 10, windows[w], &o, &d),
+		    ADC_JSON_EOF, "a number at max_string passes");
+		/* Found by fuzz_json: an escape that steps past the end
+		 * of the allowed length made the scan run off the buffer. */
+		INT_EQ(read_all("[\"\\uD834\\uDd1e\"]", 16, windows[w],
+		    &o, &d), ADC_JSON_ERROR, "an escape crossing the limit");
+		INT_EQ(d.status, ADC_ELIMIT, "  is ELIMIT");
+		INT_EQ(read_all("[\"1234567\\u00e9\"]", 17, windows[w], &o,
+		    &d), ADC_JSON_ERROR, "a \\u escape crossing the limit");
+		INT_EQ(d.status, ADC_ELIMIT, "  is ELIMIT");
+		INT_EQ(read_all("[\"12345\\n\"]", 11, windows[w], &o,
+		    &d), ADC_JSON_EOF, "escapes count as written");
 	}
 }
 
@@ -528,6 +541,57 @@ test_string_is(void)
 	ju_close(r, fd);
 }
 
+/* A long string with escapes and UTF-8 everywhere, and keys long enough
+ * to be cut in pointers: every window gives the buffer's events. */
+static void
+test_long_tokens(void)
+{
+	static const char *const pieces[] = { "ab", "\\n", "\\u00e9",
+	    "\\ud83d\\ude00", "\xc3\xa9", "\xf0\x9f\x98\x80", "\\\"", "x" };
+	static const size_t wins[] = { 1, 7, 16, 4096 };
+	struct adc_buf doc;
+	char *want, *got;
+	size_t i;
+
+	adc_buf_init(&doc, 0);
+	adc_buf_puts(&doc, "{\"");
+	for (i = 0; i < 300; i++)
+		adc_buf_puts(&doc, "k");
+	adc_buf_puts(&doc, "\":[\"");
+	for (i = 0; i < 3000; i++)
+		adc_buf_puts(&doc, pieces[i % 8]);
+	adc_buf_puts(&doc, "\",12345678901234567890.5e-3,true]}");
+
+	want = ju_events(doc.data, doc.len, 0, NULL);
+	OK(strlen(want) > 7000 && strstr(want, " EOF") != NULL,
+	    "the long document reads");
+	for (i = 0; i < sizeof(wins) / sizeof(wins[0]); i++) {
+		got = ju_events(doc.data, doc.len, wins[i], NULL);
+		OK(strcmp(got, want) == 0, "long tokens read the same through "
+		    "a small window");
+		free(got);
+	}
+	free(want);
+	adc_buf_free(&doc);
+}
+
+static void
+test_read_error(void)
+{
+	struct adc_json_reader *r;
+	struct adc_diag d;
+	int fd = open(".", O_RDONLY);
+
+	adc_diag_init(&d, ".");
+	r = adc_json_open_fd(fd, ".", NULL, &d);
+	INT_EQ(adc_json_next(r), ADC_JSON_ERROR, "reading a directory fails");
+	INT_EQ(adc_json_diag(r)->status, ADC_EIO, "  with EIO");
+	OK(strstr(adc_json_diag(r)->msg, "cannot read") != NULL,
+	    "  saying so");
+	adc_json_close(r);
+	close(fd);
+}
+
 int
 main(void)
 {
@@ -541,5 +605,7 @@ main(void)
 	test_duplicates();
 	test_bom();
 	test_string_is();
+	test_long_tokens();
+	test_read_error();
 	return tap_done();
 }

@@ -384,6 +384,24 @@ test_unknowns(void)
 	expect(&a, "ADE?", "OS disk", "?SSE_PMK/P/plat");
 	adc_analysis_free(&a);
 
+	/* Azure refuses ADE with EAH (section 5 [EAHR]) and on VMs whose
+	 * disks use a customer key (6.5): silence about ADE means none. */
+	r.vm.encryption_at_host = ADC_YES;
+	analyse(&r, &a, "ADE unknown, EAH on");
+	expect(&a, "ADE?+EAH", "OS disk", "EAH/P/plat");
+	expect(&a, "ADE?+EAH", "temp disk", "EAH/P/plat");
+	adc_analysis_free(&a);
+
+	r.vm.encryption_at_host = ADC_NO;
+	rig_add_data(&r, ADC_ENC_PLATFORM);
+	r.data.ade.enabled = ADC_UNKNOWN;
+	rig_des(&r, &r.data, ADC_ENC_CUSTOMER, ADC_VAULT_STANDARD);
+	analyse(&r, &a, "ADE unknown, a customer key");
+	expect(&a, "ADE?+CMK", "OS disk", "SSE_PMK/P/plat");
+	expect(&a, "ADE?+CMK", "data disk (LUN 0)", "SSE_CMK/C/kv-std");
+	expect(&a, "ADE?+CMK", "temp disk", "");
+	adc_analysis_free(&a);
+
 	rig_init(&r, "Standard_D2ds_v4");
 	r.vm.security_type = ADC_SECTYPE_UNKNOWN;
 	r.os.sec_type = ADC_DSEC_UNKNOWN;
@@ -487,6 +505,7 @@ test_ade(void)
 {
 	struct rig r;
 	struct adc_analysis a;
+	const struct adc_component_layers *c;
 
 	rig_init(&r, "Standard_D2ds_v4");
 	rig_add_data(&r, ADC_ENC_PLATFORM);
@@ -502,6 +521,17 @@ test_ade(void)
 	expect(&a, "ADE All", "temp disk", "ADE/C/kv");
 	expect(&a, "ADE All", "host cache (OS disk)", "ADE/C/kv");
 	expect(&a, "ADE All", "transit (LUN 0)", "ADE/C/kv");
+	adc_analysis_free(&a);
+
+	/* ADE's vault must share the VM's subscription (section 6.3). */
+	r.vm.ade.kek_vault_id = "/subscriptions/SUB-B/resourceGroups/g/"
+	    "providers/Microsoft.KeyVault/vaults/kv";
+	r.vm.ade.kek_url = "https://kv.vault.azure.net/keys/kek/1";
+	analyse(&r, &a, "ADE vault elsewhere");
+	c = find(&a, "OS disk");
+	INT_EQ(c->layers[1].cross_subscription, ADC_YES,
+	    "ADE vault in another subscription than the VM");
+	STR_EQ(c->layers[1].key_url, r.vm.ade.kek_url, "ADE names its KEK");
 	adc_analysis_free(&a);
 
 	r.vm.ade.volume_type = "OS";

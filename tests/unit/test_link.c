@@ -250,6 +250,13 @@ test_duplicates_and_hsm(void)
 	}
 	adc_estate_free(est);
 
+	est = load_text("[{\"id\": \"" SUB "Microsoft.Compute/virtualMachines/"
+	    "v\"}, {\"id\": \"" SUB "Microsoft.Compute/virtualMachines/V\"}]");
+	OK(est != NULL && est->n_vms == 1 &&
+	    count_notes(est, "duplicate-resource") == 1,
+	    "a VM listed twice is kept once");
+	adc_estate_free(est);
+
 	est = load_text("[{\"id\": \"" SUB "Microsoft.KeyVault/managedHSMs/h\""
 	    ", \"properties\": {\"hsmUri\": \"https://h.managedhsm.azure.net/\""
 	    "}}, {\"id\": \"" SUB "Microsoft.Compute/diskEncryptionSets/e\", "
@@ -262,9 +269,55 @@ test_duplicates_and_hsm(void)
 	adc_estate_free(est);
 }
 
+/* The sample estate in examples/estate (see examples/README.md). */
+static void
+test_examples(void)
+{
+	static const char *const files[] = { "../../examples/estate/vms.json",
+	    "../../examples/estate/disks.json", "../../examples/estate/des.json",
+	    "../../examples/estate/vaults.json",
+	    "../../examples/estate/keys.json",
+	    "../../examples/estate/feature.json", NULL };
+	struct adc_estate *est = load_files(files);
+	const struct adc_des *os_shared, *legacy, *central;
+	size_t i, loose = 0, shared = 0;
+
+	OK(est != NULL, "sample estate reads");
+	if (est == NULL)
+		return;
+	INT_EQ(est->n_vms, 14, "14 VMs");
+	INT_EQ(est->n_disks, 22, "22 disks");
+	INT_EQ(est->n_des, 6, "6 DES");
+	INT_EQ(est->n_vaults, 4, "4 vaults");
+	INT_EQ(est->n_keys, 5, "5 keys");
+	INT_EQ(est->n_notes, 0, "no notes");
+	INT_EQ(est->eah_feature, ADC_YES, "EncryptionAtHost registered");
+	for (i = 0; i < est->n_disks; i++) {
+		loose += est->disks[i]->attached == ADC_NO;
+		OK(!est->disks[i]->from_vm_only, "every disk is a resource");
+	}
+	INT_EQ(loose, 3, "disk01-disk03 unattached");
+	os_shared = find_des(est, "des-os-shared");
+	legacy = find_des(est, "des-os-legacy");
+	central = find_des(est, "des-central");
+	OK(os_shared != NULL && legacy != NULL && os_shared->key != NULL &&
+	    os_shared->key == legacy->key, "one key behind two DES");
+	for (i = 0; i < est->n_vms; i++)
+		shared += est->vms[i]->os_disk->des == os_shared;
+	INT_EQ(shared, 2, "des-os-shared serves two VMs");
+	OK(central != NULL && central->vault != NULL &&
+	    strcmp(central->vault->subscription,
+	    "9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d") == 0,
+	    "cross-subscription vault linked by host");
+	OK(central != NULL && central->rotation_error != NULL,
+	    "rotation error kept");
+	adc_estate_free(est);
+}
+
 int
 main(void)
 {
+	test_examples();
 	test_three_shapes();
 	test_keys();
 	test_drift_and_missing();

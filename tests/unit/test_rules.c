@@ -7,6 +7,7 @@
  * give the rule, and, for policy rules, the policy.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "policy.h"
@@ -386,11 +387,11 @@ static const struct rule_case cases[] = {
 	{ "cvm-des-too-many-disks", world_cvm, m_many_disks, N, NULL,
 	    "42 disks" },
 	{ "des-shared-across-vms", world_std, m_vm2_shares, W, NULL,
-	    "2 VMs" },
+	    "2 VMs (vm1, vm2; policy allows 1): its blast radius" },
 	{ "des-shared-os-and-data", world_std, m_os_data_share, W, NULL,
 	    "both OS disks (1) and data disks (1)" },
 	{ "key-shared-across-des", world_std, m_key_share, W, NULL,
-	    "behind 2 DES" },
+	    "behind 2 DES (des-os, des-data): its blast radius" },
 	{ "double-encryption-unsupported-disk", world_std, m_double_v2, E,
 	    NULL, "PremiumV2_LRS" },
 	{ "eah-feature-not-registered", world_std, m_feature_off, E, NULL,
@@ -530,6 +531,71 @@ test_cross_tenant_federated(void)
 	    NULL, NULL, 0), 1, "federatedClientId None clears it: fires");
 }
 
+/* Three DES on one key (two versions), between them one on another:
+ * one finding naming the key and the three DES. */
+static void
+test_key_shared_by_three(void)
+{
+	struct adc_des third;
+	struct adc_report r;
+	struct world w;
+	size_t i, n = 0;
+
+	world_std(&w);
+	world_add_vm2(&w, &w.des_os);
+	third = w.des_os;
+	third.id = W_RG "/providers/Microsoft.Compute/diskEncryptionSets/d3";
+	third.name = "d3";
+	third.key_url = "https://kv-disks.vault.azure.net/keys/KEY-OS/v2";
+	w.des[0] = &w.des_os;
+	w.des[1] = &w.des_data;
+	{
+		struct adc_des *all[4] = { &w.des_os, &w.des_data, &third,
+		    &w.des_os };
+
+		w.e.des = all;
+		w.e.n_des = 3;
+		all[1]->key_url = W_KEY_OS;
+		all[1]->key = &w.key_os;
+		INT_EQ(adc_check(&w.e, NULL, &r, NULL), ADC_OK, "check runs");
+		for (i = 0; i < r.n_findings; i++) {
+			if (strcmp(r.findings[i].rule,
+			    "key-shared-across-des") != 0)
+				continue;
+			n++;
+			INT_EQ(r.findings[i].n_resources, 4,
+			    "the key and three DES");
+			STR_EQ(r.findings[i].resources[3], third.id,
+			    "the third DES, in estate order");
+		}
+		INT_EQ(n, 1, "one finding for the key");
+		adc_report_free(&r);
+	}
+}
+
+/* NonPersistedTPM where it is supported, and the disk side of
+ * encryption-type-on-non-cvm. */
+static void
+test_more_edges(void)
+{
+	struct world w;
+
+	world_cvm(&w);
+	w.vm.size = "Standard_DC2es_v5";	/* Intel TDX */
+	w.vm.os_sec_encryption = ADC_SECENC_NON_PERSISTED_TPM;
+	w.os.secure_des_id = NULL;
+	w.os.secure_des = NULL;
+	w.os.sec_type = ADC_DSEC_CVM_NONPERSISTED;
+	INT_EQ(world_count(&w, NULL, "nonpersistedtpm-unsupported", NULL,
+	    NULL, 0), 0, "NonPersistedTPM on Intel TDX with Linux: silent");
+
+	world_std(&w);
+	w.os.sec_type = ADC_DSEC_CVM_DISK_PMK;
+	INT_EQ(world_count(&w, NULL, "encryption-type-on-non-cvm", NULL,
+	    NULL, 0), 1, "a confidential OS disk type on a Trusted Launch "
+	    "VM fires");
+}
+
 /* A customer key cannot be added to an ADE disk: no advice to do so. */
 static void
 test_no_cmk_advice_on_ade(void)
@@ -619,6 +685,33 @@ test_every_rule_has_a_case(void)
 	}
 }
 
+/* docs/rules.md describes every rule of the table. */
+static void
+test_every_rule_documented(void)
+{
+	static char text[65536];
+	const char *src = getenv("ADC_SOURCE_DIR");
+	char path[4096], what[128];
+	size_t i, n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/docs/rules.md",
+	    src != NULL ? src : ".");
+	f = fopen(path, "r");
+	OK(f != NULL, "docs/rules.md opens");
+	if (f == NULL)
+		return;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	OK(n < sizeof(text) - 1, "docs/rules.md read whole");
+	for (i = 0; i < adc_rule_count(); i++) {
+		snprintf(what, sizeof(what), "docs/rules.md describes %s",
+		    adc_rule_get(i)->id);
+		OK(strstr(text, adc_rule_get(i)->id) != NULL, what);
+	}
+}
+
 int
 main(void)
 {
@@ -627,10 +720,13 @@ main(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
 	test_every_rule_has_a_case();
+	test_every_rule_documented();
 	test_policy_silent();
 	test_cross_tenant_federated();
 	test_rotation_error_escalates();
 	test_no_cmk_advice_on_ade();
+	test_key_shared_by_three();
+	test_more_edges();
 	test_unknown_notes();
 	return tap_done();
 }

@@ -174,7 +174,8 @@ test_refused(void)
 	o.os = ADC_OS_WINDOWS;
 	INT_EQ(write_script(ids, 2, &o, &len, &d), ADC_EINVAL,
 	    "windows without --image");
-	o.image = "MicrosoftWindowsServer:WindowsServer:2022-datacenter-g2:latest";
+	o.image = "MicrosoftWindowsServer:WindowsServer:"
+	    "2022-datacenter-g2:latest";
 	o.prefix = "abcdefghijk";
 	INT_EQ(write_script(ids, 2, &o, &len, &d), ADC_EINVAL,
 	    "windows VM name past 15 characters");

@@ -124,11 +124,42 @@ test_bad_names(void)
 	STR_EQ(info.family, "DSv2", "Promo is not part of the family");
 }
 
+/* Names built from the characters that matter, by a fixed generator:
+ * every result is a clean EINVAL or a terminated family that fits. */
+static void
+test_generated_names(void)
+{
+	static const char alphabet[] = "Standard_DCEFLNvds-0123456789HaB_";
+	struct adc_size_info info;
+	unsigned long seed = 12345;
+	char name[40];
+	int bad = 0, i;
+	size_t j, len;
+
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 1103515245UL + 12345UL;
+		len = (seed >> 16) % (sizeof(name) - 1);
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245UL + 12345UL;
+			name[j] = alphabet[(seed >> 16) %
+			    (sizeof(alphabet) - 1)];
+		}
+		name[len] = '\0';
+		if (i % 2 == 0 && len > 9)
+			memcpy(name, "Standard_", 9);
+		if (adc_size_parse(name, &info) == ADC_OK &&
+		    memchr(info.family, '\0', sizeof(info.family)) == NULL)
+			bad++;
+	}
+	INT_EQ(bad, 0, "generated names: families always terminated");
+}
+
 int
 main(void)
 {
 	test_table();
 	test_case_insensitive();
 	test_bad_names();
+	test_generated_names();
 	return tap_done();
 }
