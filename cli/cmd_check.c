@@ -95,7 +95,8 @@ parse_color(const char *s, enum color_when *out)
 	return 0;
 }
 
-/* Returns -1 to go on, or the exit status (help, usage error). */
+/* Returns -1 to go on, or the exit status (help, usage error). Longer
+ * than most functions: one flat switch over the options. */
 static int
 parse_args(int argc, char **argv, struct check_opts *o)
 {

@@ -20,7 +20,9 @@
 /* A v4 size with a temp disk that predates the v5 temp-disk behaviour,
  * so VM01-VM04 show what the study saw. */
 #define STD_SIZE	"Standard_D2ds_v4"
-#define STD_IMAGE	"Ubuntu2204"
+/* A URN, not an alias: alias tables differ between CLI versions. */
+#define STD_IMAGE	"Canonical:0001-com-ubuntu-server-jammy:" \
+			"22_04-lts-gen2:latest"
 
 #define CVM_FLAGS	"--size " CVM_SIZE " --image " CVM_IMAGE \
 			" --security-type ConfidentialVM --enable-vtpm true" \

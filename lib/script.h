@@ -61,6 +61,9 @@ void script_item_name(const struct script_gen *g, size_t i, char *buf,
 void script_put_header(struct script_gen *g, const char *what);
 void script_put_settings(struct script_gen *g);
 
+/* Name the subscription the script works on; stop when not logged in. */
+void script_put_account(struct script_gen *g);
+
 /* Find or make the vault suffix and name the vaults (after the resource
  * group exists). */
 void script_put_vault_names(struct script_gen *g);

@@ -531,6 +531,7 @@ script_write_build(struct script_gen *g)
 	script_put(g, "%s", helpers);
 	if (g->need_kv || g->need_kv_cvm)
 		script_put(g, "%s", grant_helper);
+	script_put_account(g);
 	if (g->need_eah)
 		script_put(g, "%s", feature);
 	script_put(g, "if ! az group show -n \"$RG\" >/dev/null 2>&1; then\n"

@@ -152,6 +152,7 @@ script_write_teardown(struct script_gen *g)
 		script_put(g, "%s", vault_helper);
 	if (g->opts->purge && (g->need_kv || g->need_kv_cvm))
 		script_put(g, "%s", purge_helper);
+	script_put_account(g);
 
 	put_deletes(g, ADC_SCENARIO_VM, "delete_vm");
 	put_deletes(g, ADC_SCENARIO_DISK, "delete_disk");

@@ -127,6 +127,24 @@ check "the VM's components are listed, the OS disk among them" \
 	test "$(jq -r '[.vms[0].components[].component] | index("os_disk") != null' \
 	"$tmp/out")" = true
 
+# An az vm list alone, without disk resources: each VM's copy of its OS
+# disk stands in for the disk. Many VMs must not hang the linking.
+{
+	echo '['
+	for i in $(seq 1 200); do
+		[ "$i" -gt 1 ] && echo ','
+		sed -n '2,$p' "$tmp/vm-pmk.json" | sed '$d' |
+			sed "s/vm-pmk/vm-$i/g"
+	done
+	echo ']'
+} >"$tmp/vm-list.json"
+timeout 60 "$ADC" check --format json --fail-on never "$tmp/vm-list.json" \
+	>"$tmp/out" 2>"$tmp/err"
+check "200 VMs without disk resources are checked (exit 0, no hang)" \
+	test $? -eq 0
+check "200 VMs and their 200 OS disks are counted" \
+	test "$(jq -c '[.summary.vms, .summary.disks]' "$tmp/out")" = "[200,200]"
+
 # Formats.
 run_status 1 "json output" check --format json "$tmp/vm-ade-eah.json"
 check "json: schema_version 1" \

@@ -93,7 +93,11 @@ check "check reads most fixtures (${#read_ok[@]})" test "${#read_ok[@]}" -ge 25
 logs=()
 for dir in cli-recordings rest-api-examples/ComputeRP \
 	rest-api-examples/DiskRP rest-api-examples/ResourceGraph; do
-	set -- $(printf '%s\n' "${read_ok[@]}" | grep "^$dir/")
+	files=()
+	for f in "${read_ok[@]}"; do
+		case $f in "$dir"/*) files+=("$f") ;; esac
+	done
+	set -- "${files[@]}"
 	out="$tmp/$(echo "$dir" | tr / -).sarif"
 	if [ $# -eq 0 ]; then
 		not_ok "check read no fixture of $dir"

@@ -55,6 +55,18 @@ check "oracle: an unknown flag exits 2" test "$(cat "$tmp/bad.rc")" -eq 2
 check "oracle: a bad enum value exits 2" \
     test "$(cat "$tmp/badenum.rc")" -eq 2
 
+# A generated script run with the real az and no login stops at once.
+"$ADC" script VM10 disk03 >"$tmp/real.sh"
+PATH="$(dirname "$AZ"):$PATH" timeout 120 bash "$tmp/real.sh" \
+    >"$tmp/real.out" 2>"$tmp/real.err"
+check "without a login the script fails" test $? -ne 0
+check "with az's message" grep -q "az login" "$tmp/real.err"
+if grep -q "==> resource group" "$tmp/real.err"; then
+	not_ok "and makes nothing" "$(cat "$tmp/real.err")"
+else
+	ok "and makes nothing"
+fi
+
 # Record every script: each entry, the combinations, the teardowns.
 mkdir -p "$tmp/calls"
 n=0

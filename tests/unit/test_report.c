@@ -190,6 +190,27 @@ jq(const char *file, const char *filter)
 	return out;
 }
 
+/* The whole file is one valid JSON value to the project's own strict
+ * reader, as well as to jq. */
+static bool
+strict_json(const char *path)
+{
+	struct adc_json_reader *r;
+	enum adc_json_event ev;
+	const char *text = slurp(path);
+	r = adc_json_open_buffer(text, strlen(text), path, NULL, NULL);
+	if (r == NULL)
+		return false;
+	do
+		ev = adc_json_next(r);
+	while (ev != ADC_JSON_EOF && ev != ADC_JSON_ERROR);
+	if (ev == ADC_JSON_ERROR)
+		printf("# %s:%lu:%lu: %s\n", path, adc_json_diag(r)->line,
+		    adc_json_diag(r)->col, adc_json_diag(r)->msg);
+	adc_json_close(r);
+	return ev == ADC_JSON_EOF;
+}
+
 static bool
 has_line(const char *text, const char *line)
 {
@@ -281,6 +302,7 @@ test_json(void)
 {
 	const char *f = render(ADC_FORMAT_JSON, 0, "report.json");
 
+	OK(strict_json(f), "json: the output is valid JSON");
 	STR_EQ(jq(f, ".schema_version"), "1", "json: schema_version 1");
 	STR_EQ(jq(f, ".tool.name"), "azdiskcrypt", "json: tool name");
 	STR_EQ(jq(f, "[.summary | .vms, .disks, .disk_encryption_sets, "
@@ -373,6 +395,7 @@ test_sarif(void)
 {
 	const char *f = render(ADC_FORMAT_SARIF, 0, "report.sarif");
 
+	OK(strict_json(f), "sarif: the output is valid JSON");
 	test_sarif_fields(f);
 	validate_sarif(f, "sarif: the validator finds no error");
 

@@ -63,6 +63,46 @@ test_round_trips(void)
 	    "no command substitution ran");
 }
 
+/* Strings drawn from the characters that matter to a shell, with a
+ * fixed seed: those with a control character are refused, all others
+ * come back from sh unchanged. */
+static void
+test_random(void)
+{
+	static const char *const parts[] = { "'", "\"", "$", "`", "\\",
+	    " ", "(", ")", ";", "|", "&", "*", "#", "!", "{", "}", "~",
+	    "a", "Z", "0", "-", "\xc3\xa9", "\xe2\x82\xac", "\n", "\t" };
+	const size_t n_parts = sizeof(parts) / sizeof(parts[0]);
+	int round_ok = 0, refused_ok = 0, runs;
+	char s[128], buf[512];
+	size_t i, k, len;
+	int controls;
+
+	srand(7);
+	for (runs = 0; runs < 150; runs++) {
+		s[0] = '\0';
+		controls = 0;
+		len = (size_t)(rand() % 12);
+		for (i = 0; i < len; i++) {
+			k = (size_t)rand() % n_parts;
+			strcat(s, parts[k]);
+			controls |= parts[k][0] == '\n' || parts[k][0] == '\t';
+		}
+		/* Each run counts once in each total: the check it makes, and
+		 * a pass for the check that does not apply. */
+		if (controls) {
+			refused_ok += adc_shell_quote(s, buf, sizeof(buf)) ==
+			    ADC_EUNSAFE;
+			round_ok++;
+		} else {
+			round_ok += round_trip(s);
+			refused_ok++;
+		}
+	}
+	INT_EQ(round_ok, runs, "random strings come back from sh unchanged");
+	INT_EQ(refused_ok, runs, "random strings with controls are refused");
+}
+
 static void
 test_form(void)
 {
@@ -120,6 +160,7 @@ main(void)
 {
 	test_form();
 	test_round_trips();
+	test_random();
 	test_refusals();
 	test_limits();
 	return tap_done();
