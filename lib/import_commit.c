@@ -25,6 +25,8 @@ enum kind { K_NONE, K_VM, K_VMSS, K_DISK, K_DES, K_VAULT, K_HSM, K_KEY,
 static const struct enum_map kinds[] = {
 	{ "Microsoft.Compute/virtualMachines", K_VM },
 	{ "Microsoft.Compute/virtualMachineScaleSets", K_VMSS },
+	/* Scale set instances (az vmss list-instances) are VMs. */
+	{ "Microsoft.Compute/virtualMachineScaleSets/virtualMachines", K_VM },
 	{ "Microsoft.Compute/disks", K_DISK },
 	{ "Microsoft.Compute/diskEncryptionSets", K_DES },
 	{ "Microsoft.KeyVault/vaults", K_VAULT },

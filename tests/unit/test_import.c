@@ -684,6 +684,34 @@ test_more_shapes(void)
 	}
 	adc_estate_free(est);
 
+	/* az keyvault list without a resource group: generic rows. */
+	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.KeyVault/vaults/kv\", \"location\": "
+	    "\"westeurope\", \"name\": \"kv\", \"resourceGroup\": \"r\", "
+	    "\"tags\": {}, \"type\": \"Microsoft.KeyVault/vaults\"}]");
+	OK(est != NULL && est->n_vaults == 1, "generic vault row reads");
+	if (est != NULL && est->n_vaults == 1) {
+		INT_EQ(est->vaults[0]->sku, ADC_VAULT_UNKNOWN, "sku unknown");
+		INT_EQ(est->vaults[0]->purge_protection, ADC_UNKNOWN,
+		    "purge protection unknown, not off");
+		INT_EQ(est->vaults[0]->soft_delete, ADC_UNKNOWN,
+		    "soft delete unknown");
+		STR_EQ(est->vaults[0]->location, "westeurope", "location");
+	}
+	adc_estate_free(est);
+
+	/* A scale set instance is read as a VM. */
+	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.Compute/virtualMachineScaleSets/ss/"
+	    "virtualMachines/0\", \"type\": \"Microsoft.Compute/"
+	    "virtualMachineScaleSets/virtualMachines\", \"hardwareProfile\": "
+	    "{\"vmSize\": \"Standard_D2s_v5\"}, \"storageProfile\": "
+	    "{\"osDisk\": {\"managedDisk\": {\"id\": \"/d/0\"}}}}]");
+	OK(est != NULL && est->n_vms == 1 && !est->vms[0]->is_scale_set &&
+	    est->vms[0]->encryption_at_host == ADC_NO,
+	    "scale set instance read as a VM");
+	adc_estate_free(est);
+
 	/* Two feature documents in two reads: one "no" wins. */
 	est = adc_estate_new();
 	adc_diag_init(&diag, "f");
