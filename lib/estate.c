@@ -34,6 +34,7 @@ struct estate_priv {
 	size_t		 n_used;
 	size_t		 cap_vms, cap_disks, cap_des, cap_vaults, cap_keys;
 	size_t		 cap_notes;
+	bool		 linked;
 };
 
 static size_t
@@ -426,6 +427,17 @@ adc_estate_note(struct adc_estate *estate, const char *code,
 		note->origin = *origin;
 	estate->n_notes++;
 	return ADC_OK;
+}
+
+bool
+adc_estate_linked(const struct adc_estate *estate, bool set)
+{
+	struct estate_priv *priv = estate->priv;
+	bool was = priv->linked;
+
+	if (set)
+		priv->linked = true;
+	return was;
 }
 
 const char *

@@ -57,6 +57,11 @@ enum adc_status adc_estate_note(struct adc_estate *estate, const char *code,
     const struct adc_origin *origin, const char *fmt, ...)
     ADC_PRINTF(4, 5);
 
+/* Whether adc_estate_link has run; with set, record that it has. Reads
+ * and links after a link are refused: a VM linked to the copy of a disk
+ * that a later input holds would not be linked again. */
+bool adc_estate_linked(const struct adc_estate *estate, bool set);
+
 /* The subscription id inside an Azure resource id ("/subscriptions/X/..."),
  * interned; NULL when the id has none. */
 const char *adc_estate_subscription(struct adc_estate *estate,

@@ -512,6 +512,9 @@ adc_estate_read_fd(struct adc_estate *estate, int fd, const char *name,
 	if (estate == NULL || estate->priv == NULL || name == NULL)
 		return adc_diag_set(diag, ADC_EINVAL,
 		    "no estate or input name");
+	if (adc_estate_linked(estate, false))
+		return adc_diag_set(diag, ADC_EINVAL, "the estate is linked "
+		    "already: read every input before linking");
 	r = adc_json_open_fd(fd, name, &reader_opts, diag);
 	if (r == NULL)
 		return diag != NULL && diag->status != ADC_OK ? diag->status :
@@ -532,6 +535,9 @@ adc_estate_read_buffer(struct adc_estate *estate, const void *buf,
 	    (buf == NULL && len > 0))
 		return adc_diag_set(diag, ADC_EINVAL,
 		    "no estate or input name");
+	if (adc_estate_linked(estate, false))
+		return adc_diag_set(diag, ADC_EINVAL, "the estate is linked "
+		    "already: read every input before linking");
 	r = adc_json_open_buffer(buf, len, name, &reader_opts, diag);
 	if (r == NULL)
 		return diag != NULL && diag->status != ADC_OK ? diag->status :

@@ -493,6 +493,9 @@ adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 	if (estate == NULL || estate->priv == NULL)
 		return adc_diag_set(diag, ADC_EINVAL, "linking needs an estate "
 		    "from adc_estate_new");
+	if (adc_estate_linked(estate, true))
+		return adc_diag_set(diag, ADC_EINVAL, "the estate is linked "
+		    "already: link once, after the last input");
 	memset(&l, 0, sizeof(l));
 	st = build_tables(estate, &l);
 	for (i = 0; st == ADC_OK && i < estate->n_vms; i++)

@@ -317,9 +317,28 @@ test_examples(void)
 	adc_estate_free(est);
 }
 
+static void
+test_link_once(void)
+{
+	struct adc_estate *est = adc_estate_new();
+	static const char vm[] = "[]";
+
+	adc_diag_init(&diag, "t");
+	OK(adc_estate_read_buffer(est, vm, 2, "t", &diag) == ADC_OK &&
+	    adc_estate_link(est, &diag) == ADC_OK, "read, then link");
+	adc_diag_init(&diag, "t");
+	OK(adc_estate_read_buffer(est, vm, 2, "t", &diag) == ADC_EINVAL &&
+	    strstr(diag.msg, "linked already") != NULL,
+	    "a read after linking is refused");
+	adc_diag_init(&diag, "t");
+	OK(adc_estate_link(est, &diag) == ADC_EINVAL, "a second link too");
+	adc_estate_free(est);
+}
+
 int
 main(void)
 {
+	test_link_once();
 	test_examples();
 	test_three_shapes();
 	test_keys();
