@@ -160,6 +160,8 @@ adc_key_url_parse(const char *url, struct adc_key_url *out)
 
 struct links {
 	struct table	 vms, disks, des, vaults, vault_hosts, keys;
+	size_t		 copies_kept;	/* disks the input lacks */
+	const struct adc_vm *first_vm;	/* the first VM naming one */
 };
 
 static void
@@ -431,6 +433,8 @@ attach(struct adc_estate *est, struct links *l, struct adc_vm *vm,
 	if (disk == copy)
 		return ADC_OK;	/* kept by an earlier link */
 	if (disk == NULL) {
+		if (l->copies_kept++ == 0)
+			l->first_vm = vm;
 		disk = keep_copy(est, copy);
 		if (disk == NULL || adc_estate_push_disk(est, disk) != ADC_OK)
 			return ADC_ENOMEM;
@@ -503,6 +507,12 @@ adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 	/* Every VM now points at a disk resource or a kept copy. */
 	if (st == ADC_OK)
 		adc_estate_free_temp(estate);
+	if (st == ADC_OK && l.copies_kept > 0)
+		st = adc_estate_note(estate, "disk-not-in-input",
+		    &l.first_vm->origin, "%zu disk(s) named by VMs are not in "
+		    "the input (first: VM %s); their settings come from the "
+		    "VMs' creation-time copies", l.copies_kept,
+		    l.first_vm->name != NULL ? l.first_vm->name : "?");
 	for (i = 0; st == ADC_OK && i < estate->n_disks; i++)
 		link_disk(&l, estate->disks[i]);
 	for (i = 0; st == ADC_OK && i < estate->n_des; i++)

@@ -232,6 +232,8 @@ test_drift_and_missing(void)
 	INT_EQ(est->vms[0]->data_disks[1]->enc_type, ADC_ENC_PLATFORM,
 	    "copy without DES: platform key");
 	INT_EQ(est->n_disks, 3, "the copies join the disk list");
+	INT_EQ(count_notes(est, "disk-not-in-input"), 1,
+	    "one note for the missing disks");
 	OK(est->vms[0]->os_disk->des == NULL, "DES not in input: NULL");
 	adc_estate_free(est);
 }
