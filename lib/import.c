@@ -207,11 +207,18 @@ read_doc_value(struct imp *imp, enum adc_json_event ev, unsigned level)
  * resource mid-creation. */
 struct mark {
 	size_t n_vms, n_disks, n_des, n_vaults, n_keys, n_notes;
+	size_t ignored, not_resources;
+	enum adc_tri eah_feature;
 };
 
 static void
-take_mark(const struct adc_estate *est, struct mark *m)
+take_mark(const struct imp *imp, struct mark *m)
 {
+	const struct adc_estate *est = imp->est;
+
+	m->ignored = imp->ignored;
+	m->not_resources = imp->not_resources;
+	m->eah_feature = est->eah_feature;
 	m->n_vms = est->n_vms;
 	m->n_disks = est->n_disks;
 	m->n_des = est->n_des;
@@ -221,8 +228,13 @@ take_mark(const struct adc_estate *est, struct mark *m)
 }
 
 static void
-roll_back(struct adc_estate *est, const struct mark *m)
+roll_back(struct imp *imp, const struct mark *m)
 {
+	struct adc_estate *est = imp->est;
+
+	imp->ignored = m->ignored;
+	imp->not_resources = m->not_resources;
+	est->eah_feature = m->eah_feature;
 	est->n_vms = m->n_vms;
 	est->n_disks = m->n_disks;
 	est->n_des = m->n_des;
@@ -261,9 +273,10 @@ read_responses(struct imp *imp, unsigned level)
 {
 	enum adc_json_event ev;
 	enum adc_status st;
-	struct mark m = { 0, 0, 0, 0, 0, 0 };
+	struct mark m;
 	bool chosen = false, chose_200 = false, is_200;
 
+	memset(&m, 0, sizeof(m));
 	ev = adc_json_next(imp->r);
 	if (ev == ADC_JSON_ERROR)
 		return imp_reader_error(imp);
@@ -283,8 +296,8 @@ read_responses(struct imp *imp, unsigned level)
 			continue;
 		}
 		if (chosen)
-			roll_back(imp->est, &m);
-		take_mark(imp->est, &m);
+			roll_back(imp, &m);
+		take_mark(imp, &m);
 		ev = adc_json_next(imp->r);
 		if (ev != ADC_JSON_OBJECT_BEGIN) {
 			if (ev == ADC_JSON_ERROR)
