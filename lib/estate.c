@@ -20,10 +20,12 @@ struct chunk {
 	/* Payload follows, aligned: see chunk_data. */
 };
 
+/* Sixteen bytes a slot: an estate interns hundreds of thousands of ids.
+ * hash holds the low bits of the 64-bit hash, the ones that index. */
 struct intern_slot {
-	uint64_t	 hash;
 	const char	*s;
-	size_t		 len;
+	uint32_t	 hash;
+	uint32_t	 len;
 };
 
 struct estate_priv {
@@ -93,14 +95,16 @@ adc_estate_free(struct adc_estate *estate)
 	free(estate);
 }
 
+/* Structs are aligned for any member; strings (align 1) are packed. */
 static void *
-chunk_alloc(struct chunk **head, size_t size)
+chunk_alloc(struct chunk **head, size_t size, size_t align)
 {
 	struct chunk *c = *head;
-	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t need = size, at;
 	char *p;
 
-	if (c == NULL || c->size - c->used < need) {
+	at = c != NULL ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (c == NULL || at > c->size || c->size - at < need) {
 		size_t payload = need > CHUNK_SIZE ? need : CHUNK_SIZE;
 
 		c = malloc(header_size() + payload);
@@ -108,6 +112,7 @@ chunk_alloc(struct chunk **head, size_t size)
 			return NULL;
 		c->size = payload;
 		c->used = 0;
+		at = 0;
 		/* A big allocation goes behind the current chunk so the
 		 * current one keeps filling. */
 		if (need > CHUNK_SIZE && *head != NULL) {
@@ -118,8 +123,8 @@ chunk_alloc(struct chunk **head, size_t size)
 			*head = c;
 		}
 	}
-	p = (char *)c + header_size() + c->used;
-	c->used += need;
+	p = (char *)c + header_size() + at;
+	c->used = at + need;
 	memset(p, 0, need);
 	return p;
 }
@@ -129,7 +134,15 @@ adc_estate_alloc(struct adc_estate *estate, size_t size)
 {
 	struct estate_priv *priv = estate->priv;
 
-	return chunk_alloc(&priv->chunks, size);
+	return chunk_alloc(&priv->chunks, size, ALIGN);
+}
+
+static char *
+alloc_str(struct adc_estate *estate, size_t len)
+{
+	struct estate_priv *priv = estate->priv;
+
+	return chunk_alloc(&priv->chunks, len + 1, 1);
 }
 
 void *
@@ -137,7 +150,7 @@ adc_estate_alloc_temp(struct adc_estate *estate, size_t size)
 {
 	struct estate_priv *priv = estate->priv;
 
-	return chunk_alloc(&priv->temp, size);
+	return chunk_alloc(&priv->temp, size, ALIGN);
 }
 
 const char *
@@ -149,7 +162,8 @@ adc_estate_strdup_temp(struct adc_estate *estate, const char *s)
 	if (s == NULL)
 		return NULL;
 	len = strlen(s);
-	copy = adc_estate_alloc_temp(estate, len + 1);
+	copy = chunk_alloc(&((struct estate_priv *)estate->priv)->temp,
+	    len + 1, 1);
 	if (copy != NULL)
 		memcpy(copy, s, len + 1);
 	return copy;
@@ -226,7 +240,7 @@ intern_grow(struct estate_priv *priv)
 	for (i = 0; i < priv->n_slots; i++) {
 		if (old[i].s == NULL)
 			continue;
-		j = (size_t)old[i].hash & (n - 1);
+		j = old[i].hash & (n - 1);
 		while (slots[j].s != NULL)
 			j = (j + 1) & (n - 1);
 		slots[j] = old[i];
@@ -250,6 +264,8 @@ adc_estate_intern(struct adc_estate *estate, const char *s, size_t len)
 		return NULL;
 	if (len == (size_t)-1)
 		len = strlen(s);
+	if (len >= UINT32_MAX)
+		return adc_estate_strdup(estate, s, len);
 	/* Keep the load under a half so probes stay short. */
 	if ((priv->n_used + 1) * 2 > priv->n_slots && intern_grow(priv) != 0)
 		return NULL;
@@ -257,19 +273,19 @@ adc_estate_intern(struct adc_estate *estate, const char *s, size_t len)
 	j = (size_t)h & (priv->n_slots - 1);
 	for (slot = &priv->slots[j]; slot->s != NULL;
 	    slot = &priv->slots[j]) {
-		if (slot->hash == h && slot->len == len &&
+		if (slot->hash == (uint32_t)h && slot->len == len &&
 		    memcmp(slot->s, s, len) == 0)
 			return slot->s;
 		j = (j + 1) & (priv->n_slots - 1);
 	}
-	copy = adc_estate_alloc(estate, len + 1);
+	copy = alloc_str(estate, len);
 	if (copy == NULL)
 		return NULL;
 	memcpy(copy, s, len);
 	copy[len] = '\0';
-	slot->hash = h;
+	slot->hash = (uint32_t)h;
 	slot->s = copy;
-	slot->len = len;
+	slot->len = (uint32_t)len;
 	priv->n_used++;
 	return copy;
 }
@@ -283,7 +299,7 @@ adc_estate_strdup(struct adc_estate *estate, const char *s, size_t len)
 		return NULL;
 	if (len == (size_t)-1)
 		len = strlen(s);
-	copy = adc_estate_alloc(estate, len + 1);
+	copy = alloc_str(estate, len);
 	if (copy == NULL)
 		return NULL;
 	memcpy(copy, s, len);
