@@ -31,6 +31,8 @@ struct intern_slot {
 struct estate_priv {
 	struct chunk	*chunks;
 	struct chunk	*temp;		/* the VMs' disk copies until linked */
+	struct adc_vm_refs *refs;	/* grown with realloc */
+	size_t		 n_refs, cap_refs;
 	struct intern_slot *slots;
 	size_t		 n_slots;	/* a power of two, or 0 */
 	size_t		 n_used;
@@ -84,6 +86,7 @@ adc_estate_free(struct adc_estate *estate)
 	priv = estate->priv;
 	free_chunks(priv->chunks);
 	free_chunks(priv->temp);
+	free(priv->refs);
 	free(priv->slots);
 	free(priv);
 	free(estate->vms);
@@ -169,6 +172,43 @@ adc_estate_strdup_temp(struct adc_estate *estate, const char *s)
 	return copy;
 }
 
+enum adc_status
+adc_estate_add_refs(struct adc_estate *estate, const struct adc_vm_refs *r)
+{
+	struct estate_priv *priv = estate->priv;
+	struct adc_vm_refs *grown;
+	size_t ncap;
+
+	if (priv->n_refs == priv->cap_refs) {
+		ncap = priv->cap_refs ? priv->cap_refs * 2 : 64;
+		grown = realloc(priv->refs, ncap * sizeof(*grown));
+		if (grown == NULL)
+			return ADC_ENOMEM;
+		priv->refs = grown;
+		priv->cap_refs = ncap;
+	}
+	priv->refs[priv->n_refs++] = *r;
+	return ADC_OK;
+}
+
+struct adc_vm_refs *
+adc_estate_refs(struct adc_estate *estate, size_t *n)
+{
+	struct estate_priv *priv = estate->priv;
+
+	*n = priv->n_refs;
+	return priv->refs;
+}
+
+void
+adc_estate_truncate_refs(struct adc_estate *estate, size_t n)
+{
+	struct estate_priv *priv = estate->priv;
+
+	if (n < priv->n_refs)
+		priv->n_refs = n;
+}
+
 void
 adc_estate_free_temp(struct adc_estate *estate)
 {
@@ -176,6 +216,10 @@ adc_estate_free_temp(struct adc_estate *estate)
 
 	free_chunks(priv->temp);
 	priv->temp = NULL;
+	free(priv->refs);
+	priv->refs = NULL;
+	priv->n_refs = 0;
+	priv->cap_refs = 0;
 }
 
 /* Hashes read eight bytes at a time: ids are long and hashed often. */

@@ -22,12 +22,41 @@ void *adc_estate_alloc(struct adc_estate *estate, size_t size);
 const char *adc_estate_intern(struct adc_estate *estate, const char *s,
     size_t len);
 
-/* Short-lived storage for the VMs' own copies of their disks: linking
- * keeps the copies it needs (moving them to the estate's arena) and then
- * frees it all, so a copy replaced by its disk resource costs nothing. */
+/* A VM's own description of one of its disks (its creation-time copy),
+ * kept compact until linking: linking turns it into a disk only when the
+ * input has no disk resource for it. */
+struct adc_disk_ref {
+	const char	*id;		/* interned */
+	const char	*name;		/* temporary */
+	const char	*des_id;	/* interned */
+	const char	*secure_des_id;	/* interned */
+	struct adc_ade	*ade;		/* temporary; NULL: no ADE settings */
+	int		 lun;
+	unsigned	 size_gb;
+	unsigned char	 role;		/* enum adc_disk_role */
+	unsigned char	 sku;		/* enum adc_storage_sku */
+	bool		 managed;	/* managedDisk was read */
+};
+
+/* The disks one VM names; vm->os_disk and vm->data_disks[] stay NULL
+ * until linking fills them. */
+struct adc_vm_refs {
+	struct adc_vm		*vm;
+	struct adc_disk_ref	*os;	/* NULL: no osDisk */
+	struct adc_disk_ref	*data;	/* vm->n_data_disks of them */
+};
+
+/* Short-lived storage for the references: linking frees it all, so a
+ * VM's copy of a disk read as a resource costs nothing afterwards. */
 void *adc_estate_alloc_temp(struct adc_estate *estate, size_t size);
 const char *adc_estate_strdup_temp(struct adc_estate *estate,
     const char *s);
+enum adc_status adc_estate_add_refs(struct adc_estate *estate,
+    const struct adc_vm_refs *refs);
+/* The references recorded so far; n receives their number. */
+struct adc_vm_refs *adc_estate_refs(struct adc_estate *estate, size_t *n);
+/* Forget the references after the first n (a rolled-back read). */
+void adc_estate_truncate_refs(struct adc_estate *estate, size_t n);
 void adc_estate_free_temp(struct adc_estate *estate);
 
 /* A copy of s owned by the estate, not interned: for strings that are
@@ -43,7 +72,7 @@ struct adc_des *adc_estate_add_des(struct adc_estate *estate);
 struct adc_vault *adc_estate_add_vault(struct adc_estate *estate);
 struct adc_key *adc_estate_add_key(struct adc_estate *estate);
 
-/* Append an existing disk (a VM's copy) to estate->disks. */
+/* Append an existing disk (built from a VM's copy) to estate->disks. */
 enum adc_status adc_estate_push_disk(struct adc_estate *estate,
     struct adc_disk *disk);
 

@@ -207,7 +207,7 @@ read_doc_value(struct imp *imp, enum adc_json_event ev, unsigned level)
  * resource mid-creation. */
 struct mark {
 	size_t n_vms, n_disks, n_des, n_vaults, n_keys, n_notes;
-	size_t ignored, not_resources;
+	size_t ignored, not_resources, n_refs;
 	enum adc_tri eah_feature;
 };
 
@@ -216,6 +216,7 @@ take_mark(const struct imp *imp, struct mark *m)
 {
 	const struct adc_estate *est = imp->est;
 
+	adc_estate_refs(imp->est, &m->n_refs);
 	m->ignored = imp->ignored;
 	m->not_resources = imp->not_resources;
 	m->eah_feature = est->eah_feature;
@@ -232,6 +233,7 @@ roll_back(struct imp *imp, const struct mark *m)
 {
 	struct adc_estate *est = imp->est;
 
+	adc_estate_truncate_refs(est, m->n_refs);
 	imp->ignored = m->ignored;
 	imp->not_resources = m->not_resources;
 	est->eah_feature = m->eah_feature;

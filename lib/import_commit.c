@@ -261,47 +261,33 @@ keep_ade(struct imp *imp, struct adc_ade *dst, const struct adc_ade *src)
 	dst->settings_version = keep(imp, src->settings_version);
 }
 
-/* The VM's own copy of a disk, in temporary storage. It is not in
- * estate->disks: linking puts the disk resource in its place, or keeps
- * this copy when the input has no disk resource (facts 11.3 for the
- * fields). */
-static struct adc_disk *
-disk_from_ref(struct imp *imp, const struct raw_diskref *ref,
-    struct adc_vm *vm, enum adc_disk_role role)
+/* The VM's own copy of a disk, kept compact until linking (facts 11.3
+ * for the fields). */
+static enum adc_status
+ref_from_raw(struct imp *imp, const struct raw_diskref *raw,
+    enum adc_disk_role role, struct adc_disk_ref *ref)
 {
-	struct adc_disk *d = adc_estate_alloc_temp(imp->est, sizeof(*d));
-
-	if (d == NULL)
-		return NULL;
-	d->id = keep(imp, ref->id);
-	d->name = adc_estate_strdup_temp(imp->est, ref->name);
-	if ((ref->id != NULL && d->id == NULL) ||
-	    (ref->name != NULL && d->name == NULL))
-		return NULL;
-	d->location = vm->location;
-	d->subscription = d->id != NULL ?
-	    adc_estate_subscription(imp->est, d->id) : vm->subscription;
-	d->role = role;
-	d->lun = role == ADC_ROLE_DATA ? (int)ref->lun : -1;
-	d->size_gb = ref->size_gb > 0 ? (unsigned)ref->size_gb : 0;
-	d->sku = MAP(imp, ref->sku, skus, ADC_SKU_OTHER,
+	memset(ref, 0, sizeof(*ref));
+	ref->id = keep(imp, raw->id);
+	ref->name = adc_estate_strdup_temp(imp->est, raw->name);
+	ref->des_id = keep(imp, raw->des_id);
+	ref->secure_des_id = keep(imp, raw->secure_des_id);
+	if ((raw->id != NULL && ref->id == NULL) ||
+	    (raw->name != NULL && ref->name == NULL))
+		return ADC_ENOMEM;
+	ref->role = (unsigned char)role;
+	ref->lun = role == ADC_ROLE_DATA ? (int)raw->lun : -1;
+	ref->size_gb = raw->size_gb > 0 ? (unsigned)raw->size_gb : 0;
+	ref->sku = (unsigned char)MAP(imp, raw->sku, skus, ADC_SKU_OTHER,
 	    "managedDisk.storageAccountType");
-	d->os_type = role == ADC_ROLE_OS ? vm->os_type : ADC_OS_UNKNOWN;
-	d->des_id = keep(imp, ref->des_id);
-	d->secure_des_id = keep(imp, ref->secure_des_id);
-	/* No DES on a managed disk means the platform key (facts 11.2
-	 * default); with a DES the type is the DES's, set when linked. */
-	if (d->des_id == NULL && ref->managed_seen)
-		d->enc_type = ADC_ENC_PLATFORM;
-	keep_ade(imp, &d->ade, &ref->ade);
-	if (ref->ade.enabled == ADC_YES)
-		d->ever_ade = ADC_YES;
-	d->attached = ADC_YES;
-	d->managed_by = vm->id;
-	d->vm = vm;
-	d->from_vm_only = true;
-	d->origin = vm->origin;
-	return d;
+	ref->managed = raw->managed_seen;
+	if (raw->ade.enabled == ADC_UNKNOWN && raw->ade.secret_url == NULL)
+		return ADC_OK;
+	ref->ade = adc_estate_alloc_temp(imp->est, sizeof(*ref->ade));
+	if (ref->ade == NULL)
+		return ADC_ENOMEM;
+	keep_ade(imp, ref->ade, &raw->ade);
+	return ADC_OK;
 }
 
 static void
@@ -320,26 +306,39 @@ sort_by_lun(struct raw_diskref *a, size_t n)
 	}
 }
 
+/* Record the disks the VM names; linking turns them into disks. */
 static enum adc_status
 vm_disks(struct imp *imp, struct adc_vm *vm)
 {
+	struct adc_vm_refs refs;
 	size_t i;
 
+	refs.vm = vm;
+	refs.os = NULL;
+	refs.data = NULL;
 	if (imp->raw.os.seen) {
-		vm->os_disk = disk_from_ref(imp, &imp->raw.os, vm, ADC_ROLE_OS);
-		if (vm->os_disk == NULL)
+		refs.os = adc_estate_alloc_temp(imp->est, sizeof(*refs.os));
+		if (refs.os == NULL || ref_from_raw(imp, &imp->raw.os,
+		    ADC_ROLE_OS, refs.os) != ADC_OK)
 			return ADC_ENOMEM;
 	}
 	sort_by_lun(imp->data, imp->n_data);
 	if (adc_estate_vm_data_disks(imp->est, vm, imp->n_data) != ADC_OK)
 		return ADC_ENOMEM;
-	for (i = 0; i < imp->n_data; i++) {
-		vm->data_disks[i] = disk_from_ref(imp, &imp->data[i], vm,
-		    ADC_ROLE_DATA);
-		if (vm->data_disks[i] == NULL)
+	if (imp->n_data > 0) {
+		refs.data = adc_estate_alloc_temp(imp->est,
+		    imp->n_data * sizeof(*refs.data));
+		if (refs.data == NULL)
 			return ADC_ENOMEM;
 	}
-	return ADC_OK;
+	for (i = 0; i < imp->n_data; i++) {
+		if (ref_from_raw(imp, &imp->data[i], ADC_ROLE_DATA,
+		    &refs.data[i]) != ADC_OK)
+			return ADC_ENOMEM;
+	}
+	if (refs.os == NULL && refs.data == NULL)
+		return ADC_OK;
+	return adc_estate_add_refs(imp->est, &refs);
 }
 
 /* ADE seen on the VM: the extension, the instance view, or the OS

@@ -353,13 +353,13 @@ same_id(const char *a, const char *b)
 /* The disk security type a confidential VM's OS disk setting implies;
  * the mapping is a belief (facts 11.2 [B]), so a mismatch is a note. */
 static enum adc_disk_sectype
-implied_sectype(const struct adc_disk *copy, const struct adc_vm *vm)
+implied_sectype(const struct adc_disk_ref *ref, const struct adc_vm *vm)
 {
 	switch (vm->os_sec_encryption) {
 	case ADC_SECENC_VMGS_ONLY:
 		return ADC_DSEC_CVM_VMGS_PMK;
 	case ADC_SECENC_DISK_WITH_VMGS:
-		return copy->secure_des_id != NULL ? ADC_DSEC_CVM_DISK_CMK :
+		return ref->secure_des_id != NULL ? ADC_DSEC_CVM_DISK_CMK :
 		    ADC_DSEC_CVM_DISK_PMK;
 	case ADC_SECENC_NON_PERSISTED_TPM:
 		return ADC_DSEC_CVM_NONPERSISTED;
@@ -371,104 +371,118 @@ implied_sectype(const struct adc_disk *copy, const struct adc_vm *vm)
 /* The disk resource wins over the VM's creation-time copy; say where
  * they disagree. */
 static enum adc_status
-note_drift(struct adc_estate *est, const struct adc_disk *copy,
-    const struct adc_disk *disk)
-{
-	if (copy->des_id != NULL && !same_id(copy->des_id, disk->des_id))
-		TRY_NOTE(est, disk, "disk %s: the VM names DES %s, the disk "
-		    "resource DES %s; the disk resource is used", disk->id,
-		    copy->des_id, or_none(disk->des_id));
-	if (copy->secure_des_id != NULL &&
-	    !same_id(copy->secure_des_id, disk->secure_des_id))
-		TRY_NOTE(est, disk, "disk %s: the VM names confidential DES "
-		    "%s, the disk resource %s; the disk resource is used",
-		    disk->id, copy->secure_des_id,
-		    or_none(disk->secure_des_id));
-	return ADC_OK;
-}
-
-static enum adc_status
-note_sectype_drift(struct adc_estate *est, const struct adc_disk *copy,
+note_drift(struct adc_estate *est, const struct adc_disk_ref *ref,
     const struct adc_disk *disk, const struct adc_vm *vm)
 {
-	enum adc_disk_sectype want = implied_sectype(copy, vm);
+	enum adc_disk_sectype want = implied_sectype(ref, vm);
 
-	if (copy->role != ADC_ROLE_OS || want == ADC_DSEC_UNKNOWN ||
-	    disk->sec_type == ADC_DSEC_UNKNOWN || disk->sec_type == want)
-		return ADC_OK;
-	TRY_NOTE(est, disk, "disk %s: the VM's OS disk security settings "
-	    "and the disk resource's securityProfile.securityType disagree "
-	    "(mapping per facts 11.2, a belief); the disk resource is used",
-	    disk->id);
+	if (ref->des_id != NULL && !same_id(ref->des_id, disk->des_id))
+		TRY_NOTE(est, disk, "disk %s: the VM names DES %s, the disk "
+		    "resource DES %s; the disk resource is used", disk->id,
+		    ref->des_id, or_none(disk->des_id));
+	if (ref->secure_des_id != NULL &&
+	    !same_id(ref->secure_des_id, disk->secure_des_id))
+		TRY_NOTE(est, disk, "disk %s: the VM names confidential DES "
+		    "%s, the disk resource %s; the disk resource is used",
+		    disk->id, ref->secure_des_id,
+		    or_none(disk->secure_des_id));
+	if (ref->role == ADC_ROLE_OS && want != ADC_DSEC_UNKNOWN &&
+	    disk->sec_type != ADC_DSEC_UNKNOWN && disk->sec_type != want)
+		TRY_NOTE(est, disk, "disk %s: the VM's OS disk security "
+		    "settings and the disk resource's securityProfile."
+		    "securityType disagree (mapping per facts 11.2, a "
+		    "belief); the disk resource is used", disk->id);
 	return ADC_OK;
 }
 
-/* Move a VM's copy of a disk out of temporary storage. */
+/* A disk from the VM's copy alone: the input has no disk resource for
+ * it (from_vm_only). */
 static struct adc_disk *
-keep_copy(struct adc_estate *est, const struct adc_disk *copy)
+disk_from_ref(struct adc_estate *est, const struct adc_disk_ref *ref,
+    struct adc_vm *vm)
 {
 	struct adc_disk *d = adc_estate_alloc(est, sizeof(*d));
 
 	if (d == NULL)
 		return NULL;
-	*d = *copy;
-	/* The id is interned already; the name was temporary. */
-	d->name = adc_estate_strdup(est, copy->name, (size_t)-1);
-	if (copy->name != NULL && d->name == NULL)
+	d->id = ref->id;
+	d->name = adc_estate_strdup(est, ref->name, (size_t)-1);
+	if (ref->name != NULL && d->name == NULL)
 		return NULL;
+	d->location = vm->location;
+	d->subscription = d->id != NULL ?
+	    adc_estate_subscription(est, d->id) : vm->subscription;
+	d->role = (enum adc_disk_role)ref->role;
+	d->lun = ref->lun;
+	d->size_gb = ref->size_gb;
+	d->sku = (enum adc_storage_sku)ref->sku;
+	d->os_type = d->role == ADC_ROLE_OS ? vm->os_type : ADC_OS_UNKNOWN;
+	d->des_id = ref->des_id;
+	d->secure_des_id = ref->secure_des_id;
+	/* No DES on a managed disk means the platform key (facts 11.2
+	 * default); with a DES the type is the DES's, set in link_disk. */
+	if (d->des_id == NULL && ref->managed)
+		d->enc_type = ADC_ENC_PLATFORM;
+	if (ref->ade != NULL) {
+		d->ade = *ref->ade;
+		if (ref->ade->enabled == ADC_YES)
+			d->ever_ade = ADC_YES;
+	}
+	d->attached = ADC_YES;
+	d->managed_by = vm->id;
+	d->vm = vm;
+	d->from_vm_only = true;
+	d->origin = vm->origin;
 	return d;
 }
 
-/* Put the disk resource in place of the VM's copy, or keep the copy
- * (from_vm_only) when the input has no disk resource. */
-static enum adc_status
+/* The disk resource the VM names, or one built from the VM's copy when
+ * the input has none. */
+static struct adc_disk *
 attach(struct adc_estate *est, struct links *l, struct adc_vm *vm,
-    struct adc_disk **slot)
+    const struct adc_disk_ref *ref)
 {
-	struct adc_disk *copy = *slot, *disk;
+	struct adc_disk *disk = table_get(&l->disks, ref->id);
 
-	if (copy == NULL || !copy->from_vm_only || copy->vm != vm)
-		return ADC_OK;
-	disk = table_get(&l->disks, copy->id);
-	if (disk == copy)
-		return ADC_OK;	/* kept by an earlier link */
 	if (disk == NULL) {
 		if (l->copies_kept++ == 0)
 			l->first_vm = vm;
-		disk = keep_copy(est, copy);
+		disk = disk_from_ref(est, ref, vm);
 		if (disk == NULL || adc_estate_push_disk(est, disk) != ADC_OK)
-			return ADC_ENOMEM;
+			return NULL;
+		/* A disk shared by two VMs is built once. */
 		if (disk->id != NULL)
 			table_put(&l->disks, disk->id, disk);
-		*slot = disk;
-		return ADC_OK;
+		return disk;
 	}
-	if (!disk->from_vm_only) {
-		if (note_drift(est, copy, disk) != ADC_OK ||
-		    note_sectype_drift(est, copy, disk, vm) != ADC_OK)
-			return ADC_ENOMEM;
-	}
-	disk->role = copy->role;
-	disk->lun = copy->lun;
+	if (!disk->from_vm_only && note_drift(est, ref, disk, vm) != ADC_OK)
+		return NULL;
+	disk->role = (enum adc_disk_role)ref->role;
+	disk->lun = ref->lun;
 	disk->vm = vm;
 	disk->attached = ADC_YES;
 	if (disk->managed_by == NULL)
 		disk->managed_by = vm->id;
-	if (disk->os_type == ADC_OS_UNKNOWN)
-		disk->os_type = copy->os_type;
-	*slot = disk;
-	return ADC_OK;
+	if (disk->os_type == ADC_OS_UNKNOWN && disk->role == ADC_ROLE_OS)
+		disk->os_type = vm->os_type;
+	return disk;
 }
 
 static enum adc_status
-link_vm(struct adc_estate *est, struct links *l, struct adc_vm *vm)
+link_vm(struct adc_estate *est, struct links *l,
+    const struct adc_vm_refs *refs)
 {
+	struct adc_vm *vm = refs->vm;
 	size_t i;
 
-	if (attach(est, l, vm, &vm->os_disk) != ADC_OK)
-		return ADC_ENOMEM;
+	if (refs->os != NULL) {
+		vm->os_disk = attach(est, l, vm, refs->os);
+		if (vm->os_disk == NULL)
+			return ADC_ENOMEM;
+	}
 	for (i = 0; i < vm->n_data_disks; i++) {
-		if (attach(est, l, vm, &vm->data_disks[i]) != ADC_OK)
+		vm->data_disks[i] = attach(est, l, vm, &refs->data[i]);
+		if (vm->data_disks[i] == NULL)
 			return ADC_ENOMEM;
 	}
 	return ADC_OK;
@@ -490,9 +504,10 @@ link_disk(struct links *l, struct adc_disk *disk)
 enum adc_status
 adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 {
+	struct adc_vm_refs *refs;
 	struct links l;
 	enum adc_status st;
-	size_t i;
+	size_t i, n_refs;
 
 	if (estate == NULL || estate->priv == NULL)
 		return adc_diag_set(diag, ADC_EINVAL, "linking needs an estate "
@@ -502,9 +517,15 @@ adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 		    "already: link once, after the last input");
 	memset(&l, 0, sizeof(l));
 	st = build_tables(estate, &l);
-	for (i = 0; st == ADC_OK && i < estate->n_vms; i++)
-		st = link_vm(estate, &l, estate->vms[i]);
-	/* Every VM now points at a disk resource or a kept copy. */
+	refs = adc_estate_refs(estate, &n_refs);
+	for (i = 0; st == ADC_OK && i < n_refs; i++) {
+		/* A VM dropped as a duplicate keeps its first reading. */
+		if (table_get(&l.vms, refs[i].vm->id) == refs[i].vm ||
+		    refs[i].vm->id == NULL)
+			st = link_vm(estate, &l, &refs[i]);
+	}
+	/* Every VM now points at disk resources or disks built from its
+	 * copies: the copies can go. */
 	if (st == ADC_OK)
 		adc_estate_free_temp(estate);
 	if (st == ADC_OK && l.copies_kept > 0)
