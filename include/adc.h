@@ -584,8 +584,9 @@ enum adc_status adc_estate_read_buffer(struct adc_estate *estate,
     const void *buf, size_t len, const char *name, struct adc_diag *diag);
 
 /* Link VMs to disks, disks to DES, DES to vaults and keys, by id and key
- * URL, case-insensitively. Call once after the last read. Unlinkable
- * references stay NULL. */
+ * URL, case-insensitively. Call once after the last read (later reads
+ * and links give ADC_EINVAL); until then a VM's os_disk and data_disks
+ * entries are NULL. Unlinkable references stay NULL. */
 enum adc_status adc_estate_link(struct adc_estate *estate,
     struct adc_diag *diag);
 
