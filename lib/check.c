@@ -88,6 +88,10 @@ copy_resources(struct findings *f, const char *const *res, size_t n)
 	return out;
 }
 
+static void vemit(struct rule_ctx *, const struct adc_rule *,
+    enum adc_finding_status, bool, const char *const *, size_t,
+    const struct adc_origin *, const char *, va_list) ADC_PRINTF(8, 0);
+
 static void
 vemit(struct rule_ctx *ctx, const struct adc_rule *rule,
     enum adc_finding_status status, bool escalate,
