@@ -234,7 +234,7 @@ static void
 test_limits(void)
 {
 	struct adc_json_options o = { 0 };
-	struct adc_diag d;
+	struct adc_diag d, first;
 	char *deep;
 	size_t w;
 
@@ -258,7 +258,11 @@ test_limits(void)
 
 	o.max_depth = 0;
 	o.max_string = 8;
+	read_all("[\"123456789abcdefghij\"]", 23, 0, &o, &first);
 	for (w = 0; w < N_WINDOWS; w++) {
+		/* Found by fuzz_json: windows reported a different message. */
+		read_all("[\"123456789abcdefghij\"]", 23, windows[w], &o, &d);
+		STR_EQ(d.msg, first.msg, "the limit reads the same in windows");
 		INT_EQ(read_all("[\"12345678\"]", 12, windows[w], &o, &d),
 		    ADC_JSON_EOF, "a string at max_string passes");
 		INT_EQ(read_all("[\"123456789\"]", 13, windows[w], &o, &d),
