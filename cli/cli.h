@@ -47,7 +47,17 @@ int cli_finish(int status);
  * "|"-separated list such as "text|json"). */
 int cli_parse_format(const char *name, const char *allowed);
 
+/* Write a command's whole output to path ("-" or NULL: stdout). Returns
+ * an exit status, reporting a failure itself. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
 /* Subcommands, each in its own cmd_*.c file. */
+int cmd_blast_radius(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_recommend(int argc, char **argv);
+int cmd_scenarios(int argc, char **argv);
+int cmd_script(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 #endif

@@ -9,6 +9,18 @@
 
 /* Sorted by name; --help lists them in this order. */
 static const struct cli_command commands[] = {
+	{ "blast-radius", "what each key's loss would stop: DES, disks, VMs",
+	    cmd_blast_radius },
+	{ "check", "check disk encryption against Azure's rules and a policy",
+	    cmd_check },
+	{ "explain", "show the layers that protect each part of a scenario",
+	    cmd_explain },
+	{ "recommend", "the scenario the policy recommends for some needs",
+	    cmd_recommend },
+	{ "scenarios", "the scenario catalogue as a matrix of layers",
+	    cmd_scenarios },
+	{ "script", "write the az commands that build scenarios",
+	    cmd_script },
 	{ "version", "print the version", cmd_version },
 };
 

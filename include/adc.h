@@ -494,7 +494,10 @@ struct adc_scenario {
 	const char	*description;	/* a paragraph */
 	const char	*az_flags;	/* the key az flags, as in the catalogue */
 	bool		 recommended;	/* the study's recommended entries */
-	/* Settings the scenario implies. */
+	/* Settings the scenario implies. STANDARD and UNKNOWN here mean
+	 * the scenario passes no such flag: VM01-VM04 set no security type
+	 * (a Gen2 image then becomes Trusted Launch, which adds no disk
+	 * encryption and does not change the scenario). */
 	enum adc_security_type security_type;
 	enum adc_tri	 vtpm;
 	enum adc_tri	 secure_boot;
@@ -511,9 +514,10 @@ struct adc_scenario {
 const struct adc_scenario *adc_scenarios(size_t *n);
 /* Find an entry by id, case-insensitively. NULL when there is none. */
 const struct adc_scenario *adc_scenario_find(const char *id);
-/* Fill vm (and the disks it points at, from storage the caller gives)
- * with the settings of a VM scenario, or a VM carrying one data disk of a
- * disk scenario. Static strings; nothing to free. */
+/* Fill out with a VM built to a VM scenario's settings, its disks, DES,
+ * vaults and keys all linked; or, for a disk scenario, a VM01 carrying
+ * that disk as its data disk (LUN 0). Names and ids are examples in one
+ * subscription and region. Static strings; nothing to free. */
 struct adc_scenario_vm {
 	struct adc_vm	 vm;
 	struct adc_disk	 os_disk;
@@ -521,6 +525,10 @@ struct adc_scenario_vm {
 	struct adc_disk	*data_ptrs[4];
 	struct adc_des	 os_des;
 	struct adc_des	 data_des;
+	struct adc_vault os_vault;
+	struct adc_vault data_vault;
+	struct adc_key	 os_key;
+	struct adc_key	 data_key;
 };
 enum adc_status adc_scenario_build(const struct adc_scenario *scenario,
     struct adc_scenario_vm *out);
@@ -642,6 +650,33 @@ struct adc_report {
 const struct adc_scenario *adc_scenario_match(const struct adc_vm *vm,
     const char **reason);
 
+/* One rule of the table. Ids are stable; docs/rules.md lists them. */
+struct adc_rule_info {
+	const char	*id;		/* "ade-with-eah" */
+	enum adc_severity severity;	/* default, before any policy */
+	const char	*source;	/* azure-facts source keys */
+	const char	*summary;	/* what triggers it, one line */
+	const char	*fix;		/* what to do, one line */
+};
+
+/* The rule table, in a fixed order: its size, and rule i (NULL past the
+ * end). Static data. */
+size_t adc_rule_count(void);
+const struct adc_rule_info *adc_rule_get(size_t i);
+/* A rule by id (exact, lower case). NULL when there is none. */
+const struct adc_rule_info *adc_rule_find(const char *id);
+/* The severity a policy gives a rule: its own setting, else the rule's
+ * default. ADC_SEV_NONE when the policy switches it off or the id is
+ * unknown. policy NULL means the baseline. */
+enum adc_severity adc_policy_severity(const struct adc_policy *policy,
+    const char *rule);
+
+/* Name a disk disk01-disk03 by its own key: platform key, customer key,
+ * double encryption. Returns NULL and sets *reason (static) when it is
+ * none of them (ADE, a confidential DES, an unknown type). */
+const struct adc_scenario *adc_disk_scenario_match(
+    const struct adc_disk *disk, const char **reason);
+
 /* Run every rule of the policy over a linked estate. */
 enum adc_status adc_check(const struct adc_estate *estate,
     const struct adc_policy *policy, struct adc_report *out,
@@ -651,6 +686,68 @@ void adc_report_free(struct adc_report *report);
 /* The most severe finding at or above threshold exists. */
 bool adc_report_fails(const struct adc_report *report,
     enum adc_severity threshold);
+
+/* What a VM needs, for adc_recommend. */
+struct adc_needs {
+	bool	confidential;	/* memory and OS disk bound to the VM */
+	bool	customer_key;	/* the organisation holds the keys */
+	bool	temp_disk;	/* the temp disk and caches must be encrypted */
+	bool	double_encryption; /* two layers at rest */
+};
+
+#define ADC_MAX_REASONS 10
+
+/* The scenario a policy recommends for some needs, and why. */
+struct adc_recommendation {
+	const struct adc_scenario *vm;		/* VM01-VM10 */
+	const struct adc_scenario *data_disk;	/* disk01-disk03 */
+	const char	*reasons[ADC_MAX_REASONS]; /* static, one line each */
+	size_t		 n_reasons;
+};
+
+/* Fill out with what policy (NULL: the baseline) recommends for needs
+ * (NULL: none). ADC_EINVAL without out. */
+enum adc_status adc_recommend(const struct adc_policy *policy,
+    const struct adc_needs *needs, struct adc_recommendation *out,
+    struct adc_diag *diag);
+
+/* The blast radius of keys: for each key, the DES that use it and the
+ * disks and VMs behind them. */
+struct adc_blast_des {
+	const struct adc_des *des;
+	const struct adc_disk **disks;
+	size_t		  n_disks;
+};
+
+struct adc_blast_key {
+	const char	*key_url;	/* as the first DES gives it; NULL:
+					 * DES without a key URL */
+	const struct adc_key *key;	/* NULL: not in the input */
+	struct adc_blast_des *des;
+	size_t		  n_des;
+	const struct adc_vm **vms;	/* distinct, in estate order */
+	size_t		  n_vms;
+	size_t		  n_disks;	/* over all its DES */
+	bool		  confidential;	/* a confidential DES uses it */
+};
+
+struct adc_blast {
+	struct adc_blast_key *keys;
+	size_t		  n_keys;
+};
+
+/* Group a linked estate's DES by key (any version of the same key is
+ * one key). key_url and des_id, when not NULL, keep only that key or the
+ * key of that DES; ADC_ENOTFOUND when nothing matches. Release with
+ * adc_blast_free. */
+enum adc_status adc_blast_radius(const struct adc_estate *estate,
+    const char *key_url, const char *des_id, struct adc_blast *out,
+    struct adc_diag *diag);
+void adc_blast_free(struct adc_blast *blast);
+
+/* What a disabled, deleted or expired key does to the VMs and disks
+ * behind it ([DE] 3.6): NULL-terminated static lines. */
+const char *const *adc_blast_effects(void);
 
 enum adc_format {
 	ADC_FORMAT_TEXT = 0,
@@ -663,6 +760,15 @@ enum adc_format {
 enum adc_status adc_report_write(const struct adc_report *report,
     enum adc_format format, FILE *out, struct adc_diag *diag);
 
+/* Flags for adc_report_write_flags. */
+#define ADC_REPORT_COLOR 0x1u	/* ANSI colours in text output */
+
+/* adc_report_write with flags; adc_report_write passes 0. The caller
+ * decides on colour (a terminal, NO_COLOR); the library never looks. */
+enum adc_status adc_report_write_flags(const struct adc_report *report,
+    enum adc_format format, unsigned flags, FILE *out,
+    struct adc_diag *diag);
+
 /* ------------------------------------------------------------------ */
 /* Shell quoting                                                       */
 /* ------------------------------------------------------------------ */
@@ -672,6 +778,75 @@ enum adc_status adc_report_write(const struct adc_report *report,
  * UTF-8); ADC_ELIMIT when buf is too small. The one quoting function for
  * everything this library emits into scripts. */
 enum adc_status adc_shell_quote(const char *s, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Scripts                                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Bash scripts of az commands that build catalogue scenarios, with their
+ * prerequisites in dependency order, and the scripts that remove them.
+ * Every value from the caller goes through adc_shell_quote; names are
+ * checked against Azure's naming rules before anything is written.
+ */
+
+/* Names the scripts check. */
+enum adc_name_kind {
+	ADC_NAME_PREFIX,	/* ours: starts every generated name */
+	ADC_NAME_SUFFIX,	/* ours: ends every key vault name */
+	ADC_NAME_RESOURCE_GROUP,
+	ADC_NAME_KEY_VAULT,
+	ADC_NAME_DES,
+	ADC_NAME_DISK,
+	ADC_NAME_VM_LINUX,
+	ADC_NAME_VM_WINDOWS,
+	ADC_NAME_KEY
+};
+
+/* Check name against the rule for kind. ADC_EINVAL with a message that
+ * names the rule when it breaks it; ADC_EUNSAFE when it holds control
+ * characters or invalid UTF-8. diag may be NULL. */
+enum adc_status adc_name_check(enum adc_name_kind kind, const char *name,
+    struct adc_diag *diag);
+
+/* One thing to build: a VM scenario, or a disk scenario that is created
+ * on its own (attach_to -1) or attached to the VM of item attach_to. */
+struct adc_script_item {
+	const struct adc_scenario *scenario;
+	int		 attach_to;
+};
+
+/* The most items one script builds. */
+#define ADC_SCRIPT_MAX_ITEMS	64
+
+/* Turn ids as the user wrote them into items: a disk id written after a
+ * VM id is attached to that VM. With all, ids must be empty and the items
+ * are the whole catalogue, disks on their own. ADC_ENOTFOUND for an
+ * unknown id, ADC_EINVAL for a repeated one, ADC_ELIMIT past cap. */
+enum adc_status adc_script_plan(const char *const *ids, size_t n_ids,
+    bool all, struct adc_script_item *items, size_t cap, size_t *n_items,
+    struct adc_diag *diag);
+
+/* Everything NULL or zero takes the default shown. */
+struct adc_script_options {
+	const char	*location;	/* "westeurope" */
+	const char	*resource_group; /* PREFIX-rg */
+	const char	*prefix;	/* "adc" */
+	const char	*suffix;	/* NULL: random per run, at run time */
+	enum adc_os_type os;		/* UNKNOWN: Linux */
+	const char	*image;		/* NULL: each scenario's; Windows needs it */
+	const char	*size;		/* NULL: each scenario's */
+	bool		 teardown;	/* write the script that removes it all */
+	bool		 purge;		/* teardown: also purge the key vaults */
+};
+
+/* Write the build script (or, with opts->teardown, the teardown script)
+ * for items to out. Nothing is written when a value is refused:
+ * ADC_EUNSAFE or ADC_EINVAL with the option and the rule in diag;
+ * ADC_EIO when writing fails. */
+enum adc_status adc_script_write(const struct adc_script_item *items,
+    size_t n_items, const struct adc_script_options *opts, FILE *out,
+    struct adc_diag *diag);
 
 #ifdef __cplusplus
 }

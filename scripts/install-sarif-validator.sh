@@ -5,9 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules/@microsoft/sarif-multitool ]; then
-	npm install --no-save --no-audit --no-fund @microsoft/sarif-multitool \
-		>/dev/null
+# The Linux binary comes in an optional dependency of the wrapper
+# package; look for the binary itself, so a half-done install is redone.
+tool=node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -f "$tool" ]; then
+	# --prefix keeps npm from installing into a parent directory that
+	# happens to hold a package.json or a node_modules/ of its own.
+	npm install --prefix "$PWD" --no-save --no-audit --no-fund \
+		@microsoft/sarif-multitool >/dev/null
 fi
-find node_modules/@microsoft -path '*linux*' -name 'Sarif.Multitool' \
-	-type f -exec chmod u+x {} +
+if [ ! -f "$tool" ]; then
+	echo "install-sarif-validator: npm did not install $tool" >&2
+	exit 1
+fi
+chmod u+x "$tool"

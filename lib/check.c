@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check.c: adc_check. For every VM it derives the layers and the
+ * catalogue scenario, then runs every rule the policy keeps over VMs,
+ * disks (attached or not), DES, vaults and keys, and sorts the findings:
+ * most severe first, then by resource. The report owns every string it
+ * hands out through a small list of allocations (report->priv).
+ */
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "buf.h"
+
+/* Findings being collected, and every allocation the report will own. */
+struct findings {
+	struct adc_finding *v;
+	size_t		 n, cap;
+	void		**blocks;
+	size_t		 n_blocks, cap_blocks;
+};
+
+static void *
+own(struct findings *f, void *p)
+{
+	void **blocks;
+	size_t cap;
+
+	if (p == NULL)
+		return NULL;
+	if (f->n_blocks == f->cap_blocks) {
+		cap = f->cap_blocks ? f->cap_blocks * 2 : 64;
+		blocks = realloc(f->blocks, cap * sizeof(*blocks));
+		if (blocks == NULL) {
+			free(p);
+			return NULL;
+		}
+		f->blocks = blocks;
+		f->cap_blocks = cap;
+	}
+	f->blocks[f->n_blocks++] = p;
+	return p;
+}
+
+static struct adc_finding *
+new_finding(struct findings *f)
+{
+	struct adc_finding *v;
+	size_t cap;
+
+	if (f->n == f->cap) {
+		cap = f->cap ? f->cap * 2 : 32;
+		v = realloc(f->v, cap * sizeof(*v));
+		if (v == NULL)
+			return NULL;
+		f->v = v;
+		f->cap = cap;
+	}
+	memset(&f->v[f->n], 0, sizeof(f->v[f->n]));
+	return &f->v[f->n++];
+}
+
+/* Copies the resource ids into one owned block: the pointer array, then
+ * the strings. */
+static const char **
+copy_resources(struct findings *f, const char *const *res, size_t n)
+{
+	size_t i, size = n * sizeof(char *);
+	const char **out;
+	char *p;
+
+	for (i = 0; i < n; i++)
+		size += strlen(res[i] != NULL ? res[i] : "") + 1;
+	out = own(f, malloc(size > 0 ? size : 1));
+	if (out == NULL)
+		return NULL;
+	p = (char *)(out + n);
+	for (i = 0; i < n; i++) {
+		size = strlen(res[i] != NULL ? res[i] : "") + 1;
+		memcpy(p, res[i] != NULL ? res[i] : "", size);
+		out[i] = p;
+		p += size;
+	}
+	return out;
+}
+
+static void
+vemit(struct rule_ctx *ctx, const struct adc_rule *rule,
+    enum adc_finding_status status, bool escalate,
+    const char *const *res, size_t n, const struct adc_origin *origin,
+    const char *fmt, va_list ap)
+{
+	enum adc_severity sev = rule_severity(ctx, rule);
+	struct adc_finding *fd;
+	struct adc_buf msg;
+
+	if (sev == ADC_SEV_NONE || ctx->status != ADC_OK)
+		return;
+	if (status == ADC_FINDING_UNKNOWN)
+		sev = ADC_SEV_NOTE;
+	else if (escalate)
+		sev = ADC_SEV_ERROR;
+
+	adc_buf_init(&msg, 4096);
+	adc_buf_vprintf(&msg, fmt, ap);
+	fd = new_finding(ctx->out);
+	if (fd == NULL || msg.failed) {
+		adc_buf_free(&msg);
+		ctx->status = ADC_ENOMEM;
+		return;
+	}
+	fd->rule = rule->info.id;
+	fd->severity = sev;
+	fd->status = status;
+	fd->fix = rule->info.fix;
+	fd->source = rule->info.source;
+	fd->message = own(ctx->out, adc_buf_take(&msg));
+	fd->resources = copy_resources(ctx->out, res, n);
+	fd->n_resources = n;
+	if (origin != NULL)
+		fd->origin = *origin;
+	if (fd->message == NULL || fd->resources == NULL)
+		ctx->status = ADC_ENOMEM;
+}
+
+void
+rule_emit(struct rule_ctx *ctx, const struct adc_rule *rule,
+    enum adc_finding_status status, bool escalate,
+    const char *const *resources, size_t n,
+    const struct adc_origin *origin, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vemit(ctx, rule, status, escalate, resources, n, origin, fmt, ap);
+	va_end(ap);
+}
+
+void
+rule_fail(struct rule_ctx *ctx, const struct adc_rule *rule,
+    const char *resource, const struct adc_origin *origin,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vemit(ctx, rule, ADC_FINDING_FAIL, false, &resource, 1, origin, fmt,
+	    ap);
+	va_end(ap);
+}
+
+void
+rule_unknown(struct rule_ctx *ctx, const struct adc_rule *rule,
+    const char *resource, const struct adc_origin *origin,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vemit(ctx, rule, ADC_FINDING_UNKNOWN, false, &resource, 1, origin,
+	    fmt, ap);
+	va_end(ap);
+}
+
+static int
+cmp_str(const char *a, const char *b)
+{
+	return strcasecmp(a != NULL ? a : "", b != NULL ? b : "");
+}
+
+/* Most severe first; then the first resource, the rule and the message,
+ * so that the order does not depend on qsort or the input order of
+ * rules. */
+static int
+cmp_finding(const void *pa, const void *pb)
+{
+	const struct adc_finding *a = pa, *b = pb;
+	int c;
+
+	if (a->severity != b->severity)
+		return a->severity > b->severity ? -1 : 1;
+	c = cmp_str(a->n_resources ? a->resources[0] : NULL,
+	    b->n_resources ? b->resources[0] : NULL);
+	if (c == 0)
+		c = strcmp(a->rule, b->rule);
+	if (c == 0)
+		c = strcmp(a->message, b->message);
+	return c;
+}
+
+static enum adc_status
+analyse_vms(struct rule_ctx *ctx, struct adc_report *out,
+    struct adc_diag *diag)
+{
+	const struct adc_estate *e = ctx->estate;
+	enum adc_status st;
+	size_t i;
+
+	out->vms = calloc(e->n_vms > 0 ? e->n_vms : 1, sizeof(*out->vms));
+	if (out->vms == NULL)
+		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	for (i = 0; i < e->n_vms; i++) {
+		struct adc_vm_result *r = &out->vms[i];
+
+		r->vm = e->vms[i];
+		r->scenario = adc_scenario_match(r->vm, &r->no_scenario_reason);
+		st = adc_analyse_vm(r->vm, &r->analysis, diag);
+		out->n_vms = i + 1;
+		if (st != ADC_OK)
+			return st;
+	}
+	ctx->results = out->vms;
+	return ADC_OK;
+}
+
+static enum adc_status
+run_rules(struct rule_ctx *ctx)
+{
+	const struct adc_rule *table;
+	size_t i, n;
+
+	table = adc_rule_table(&n);
+	for (i = 0; i < n && ctx->status == ADC_OK; i++) {
+		if (rule_severity(ctx, &table[i]) != ADC_SEV_NONE)
+			table[i].eval(ctx, &table[i]);
+	}
+	return ctx->status;
+}
+
+enum adc_status
+adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
+    struct adc_report *out, struct adc_diag *diag)
+{
+	struct findings *f;
+	struct rule_ctx ctx;
+	enum adc_status st;
+
+	if (out == NULL)
+		return adc_diag_set(diag, ADC_EINVAL, "no report to fill");
+	memset(out, 0, sizeof(*out));
+	if (estate == NULL)
+		return adc_diag_set(diag, ADC_EINVAL, "no estate to check");
+	f = calloc(1, sizeof(*f));
+	if (f == NULL)
+		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	out->priv = f;
+	out->estate = estate;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.estate = estate;
+	ctx.policy = policy != NULL ? policy : adc_policy_baseline();
+	ctx.now = (int64_t)time(NULL);
+	ctx.out = f;
+	st = analyse_vms(&ctx, out, diag);
+	if (st == ADC_OK && ctx_build(&ctx) != ADC_OK)
+		st = adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	if (st == ADC_OK && run_rules(&ctx) != ADC_OK)
+		st = adc_diag_set(diag, ctx.status, "out of memory");
+	ctx_free(&ctx);
+	if (st != ADC_OK) {
+		adc_report_free(out);
+		return st;
+	}
+
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof(*f->v), cmp_finding);
+	out->findings = f->v;
+	out->n_findings = f->n;
+	return ADC_OK;
+}
+
+void
+adc_report_free(struct adc_report *report)
+{
+	struct findings *f;
+	size_t i;
+
+	if (report == NULL)
+		return;
+	f = report->priv;
+	if (f != NULL) {
+		for (i = 0; i < f->n_blocks; i++)
+			free(f->blocks[i]);
+		free(f->blocks);
+		free(f->v);
+		free(f);
+	}
+	for (i = 0; i < report->n_vms; i++)
+		adc_analysis_free(&report->vms[i].analysis);
+	free(report->vms);
+	memset(report, 0, sizeof(*report));
+}
+
+bool
+adc_report_fails(const struct adc_report *report,
+    enum adc_severity threshold)
+{
+	size_t i;
+
+	if (report == NULL || threshold == ADC_SEV_NONE)
+		return false;
+	for (i = 0; i < report->n_findings; i++) {
+		if (report->findings[i].severity >= threshold)
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * estate.c: the estate's storage. Model structs and strings live in an
+ * arena freed at once; strings are interned, so memory grows with the
+ * number of distinct values and resources, not with the input's size.
+ */
+#include "estate_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_SIZE	(64 * 1024)
+#define ALIGN		16
+
+struct chunk {
+	struct chunk	*next;
+	size_t		 used;
+	size_t		 size;
+	/* Payload follows, aligned: see chunk_data. */
+};
+
+struct intern_slot {
+	uint64_t	 hash;
+	const char	*s;
+	size_t		 len;
+};
+
+struct estate_priv {
+	struct chunk	*chunks;
+	struct intern_slot *slots;
+	size_t		 n_slots;	/* a power of two, or 0 */
+	size_t		 n_used;
+	size_t		 cap_vms, cap_disks, cap_des, cap_vaults, cap_keys;
+	size_t		 cap_notes;
+};
+
+static size_t
+header_size(void)
+{
+	return (sizeof(struct chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+struct adc_estate *
+adc_estate_new(void)
+{
+	struct adc_estate *estate;
+
+	estate = calloc(1, sizeof(*estate));
+	if (estate == NULL)
+		return NULL;
+	estate->priv = calloc(1, sizeof(struct estate_priv));
+	if (estate->priv == NULL) {
+		free(estate);
+		return NULL;
+	}
+	return estate;
+}
+
+/* Only estates from adc_estate_new are freed; a hand-built estate (priv
+ * NULL) belongs to whoever built it. */
+void
+adc_estate_free(struct adc_estate *estate)
+{
+	struct estate_priv *priv;
+	struct chunk *c, *next;
+
+	if (estate == NULL || estate->priv == NULL)
+		return;
+	priv = estate->priv;
+	for (c = priv->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(priv->slots);
+	free(priv);
+	free(estate->vms);
+	free(estate->disks);
+	free(estate->des);
+	free(estate->vaults);
+	free(estate->keys);
+	free(estate->notes);
+	free(estate);
+}
+
+void *
+adc_estate_alloc(struct adc_estate *estate, size_t size)
+{
+	struct estate_priv *priv = estate->priv;
+	struct chunk *c = priv->chunks;
+	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	char *p;
+
+	if (c == NULL || c->size - c->used < need) {
+		size_t payload = need > CHUNK_SIZE ? need : CHUNK_SIZE;
+
+		c = malloc(header_size() + payload);
+		if (c == NULL)
+			return NULL;
+		c->size = payload;
+		c->used = 0;
+		/* A big allocation goes behind the current chunk so the
+		 * current one keeps filling. */
+		if (need > CHUNK_SIZE && priv->chunks != NULL) {
+			c->next = priv->chunks->next;
+			priv->chunks->next = c;
+		} else {
+			c->next = priv->chunks;
+			priv->chunks = c;
+		}
+	}
+	p = (char *)c + header_size() + c->used;
+	c->used += need;
+	memset(p, 0, need);
+	return p;
+}
+
+static uint64_t
+hash_exact(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+uint64_t
+adc_hash_nocase(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int
+intern_grow(struct estate_priv *priv)
+{
+	size_t n = priv->n_slots ? priv->n_slots * 2 : 1024;
+	struct intern_slot *slots, *old = priv->slots;
+	size_t i, j;
+
+	slots = calloc(n, sizeof(*slots));
+	if (slots == NULL)
+		return -1;
+	for (i = 0; i < priv->n_slots; i++) {
+		if (old[i].s == NULL)
+			continue;
+		j = (size_t)old[i].hash & (n - 1);
+		while (slots[j].s != NULL)
+			j = (j + 1) & (n - 1);
+		slots[j] = old[i];
+	}
+	free(old);
+	priv->slots = slots;
+	priv->n_slots = n;
+	return 0;
+}
+
+const char *
+adc_estate_intern(struct adc_estate *estate, const char *s, size_t len)
+{
+	struct estate_priv *priv = estate->priv;
+	struct intern_slot *slot;
+	uint64_t h;
+	size_t j;
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	if (len == (size_t)-1)
+		len = strlen(s);
+	/* Keep the load under a half so probes stay short. */
+	if ((priv->n_used + 1) * 2 > priv->n_slots && intern_grow(priv) != 0)
+		return NULL;
+	h = hash_exact(s, len);
+	j = (size_t)h & (priv->n_slots - 1);
+	for (slot = &priv->slots[j]; slot->s != NULL;
+	    slot = &priv->slots[j]) {
+		if (slot->hash == h && slot->len == len &&
+		    memcmp(slot->s, s, len) == 0)
+			return slot->s;
+		j = (j + 1) & (priv->n_slots - 1);
+	}
+	copy = adc_estate_alloc(estate, len + 1);
+	if (copy == NULL)
+		return NULL;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	slot->hash = h;
+	slot->s = copy;
+	slot->len = len;
+	priv->n_used++;
+	return copy;
+}
+
+/* Append p to a pointer array, growing it by doubling. */
+static int
+push(void ***arr, size_t *n, size_t *cap, void *p)
+{
+	void **grown;
+	size_t ncap;
+
+	if (*n == *cap) {
+		ncap = *cap ? *cap * 2 : 64;
+		grown = realloc(*arr, ncap * sizeof(**arr));
+		if (grown == NULL)
+			return -1;
+		*arr = grown;
+		*cap = ncap;
+	}
+	(*arr)[(*n)++] = p;
+	return 0;
+}
+
+/* One typed adder per resource kind; the casts are the price of one
+ * generic push over five pointer types. */
+#define ADDER(fn, type, arr, n, cap)					\
+static type *								\
+fn(struct adc_estate *estate)						\
+{									\
+	struct estate_priv *priv = estate->priv;			\
+	type *r = adc_estate_alloc(estate, sizeof(type));		\
+	void **a = (void **)estate->arr;				\
+									\
+	if (r == NULL)							\
+		return NULL;						\
+	if (push(&a, &estate->n, &priv->cap, r) != 0)			\
+		return NULL;						\
+	estate->arr = (type **)a;					\
+	return r;							\
+}
+
+ADDER(add_vm_raw, struct adc_vm, vms, n_vms, cap_vms)
+ADDER(add_disk_raw, struct adc_disk, disks, n_disks, cap_disks)
+ADDER(add_des_raw, struct adc_des, des, n_des, cap_des)
+ADDER(add_vault_raw, struct adc_vault, vaults, n_vaults, cap_vaults)
+ADDER(add_key_raw, struct adc_key, keys, n_keys, cap_keys)
+
+struct adc_des *
+adc_estate_add_des(struct adc_estate *estate)
+{
+	return add_des_raw(estate);
+}
+
+struct adc_vault *
+adc_estate_add_vault(struct adc_estate *estate)
+{
+	return add_vault_raw(estate);
+}
+
+struct adc_key *
+adc_estate_add_key(struct adc_estate *estate)
+{
+	return add_key_raw(estate);
+}
+
+struct adc_vm *
+adc_estate_add_vm(struct adc_estate *estate)
+{
+	return add_vm_raw(estate);
+}
+
+struct adc_disk *
+adc_estate_add_disk(struct adc_estate *estate)
+{
+	struct adc_disk *disk = add_disk_raw(estate);
+
+	if (disk != NULL)
+		disk->lun = -1;
+	return disk;
+}
+
+enum adc_status
+adc_estate_push_disk(struct adc_estate *estate, struct adc_disk *disk)
+{
+	struct estate_priv *priv = estate->priv;
+	void **a = (void **)estate->disks;
+
+	if (push(&a, &estate->n_disks, &priv->cap_disks, disk) != 0)
+		return ADC_ENOMEM;
+	estate->disks = (struct adc_disk **)a;
+	return ADC_OK;
+}
+
+enum adc_status
+adc_estate_vm_data_disks(struct adc_estate *estate, struct adc_vm *vm,
+    size_t n)
+{
+	if (n == 0) {
+		vm->data_disks = NULL;
+		vm->n_data_disks = 0;
+		return ADC_OK;
+	}
+	vm->data_disks = adc_estate_alloc(estate, n * sizeof(*vm->data_disks));
+	if (vm->data_disks == NULL)
+		return ADC_ENOMEM;
+	vm->n_data_disks = n;
+	return ADC_OK;
+}
+
+enum adc_status
+adc_estate_note(struct adc_estate *estate, const char *code,
+    const struct adc_origin *origin, const char *fmt, ...)
+{
+	struct estate_priv *priv = estate->priv;
+	struct adc_import_note *note, *grown;
+	char msg[512];
+	va_list ap;
+	size_t ncap;
+
+	if (estate->n_notes == priv->cap_notes) {
+		ncap = priv->cap_notes ? priv->cap_notes * 2 : 16;
+		grown = realloc(estate->notes, ncap * sizeof(*grown));
+		if (grown == NULL)
+			return ADC_ENOMEM;
+		estate->notes = grown;
+		priv->cap_notes = ncap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	note = &estate->notes[estate->n_notes];
+	memset(note, 0, sizeof(*note));
+	note->code = code;
+	note->message = adc_estate_intern(estate, msg, (size_t)-1);
+	if (note->message == NULL)
+		return ADC_ENOMEM;
+	if (origin != NULL)
+		note->origin = *origin;
+	estate->n_notes++;
+	return ADC_OK;
+}
+
+const char *
+adc_estate_subscription(struct adc_estate *estate, const char *id)
+{
+	static const char prefix[] = "/subscriptions/";
+	const char *p, *end;
+
+	if (id == NULL || adc_ascii_ncasecmp(id, prefix, sizeof(prefix) - 1) != 0)
+		return NULL;
+	p = id + sizeof(prefix) - 1;
+	end = strchr(p, '/');
+	if (end == NULL)
+		end = p + strlen(p);
+	if (end == p)
+		return NULL;
+	return adc_estate_intern(estate, p, (size_t)(end - p));
+}
+
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int
+adc_ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+	size_t i;
+	int d;
+
+	for (i = 0; i < n; i++) {
+		d = fold((unsigned char)a[i]) - fold((unsigned char)b[i]);
+		if (d != 0 || a[i] == '\0')
+			return d;
+	}
+	return 0;
+}
+
+int
+adc_ascii_casecmp(const char *a, const char *b)
+{
+	return adc_ascii_ncasecmp(a, b, (size_t)-1);
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * estate_internal.h: building an estate inside the library. The estate
+ * owns an arena (strings and model structs) and an intern table, so a
+ * resource id or a location repeated by fifty thousand disks is stored
+ * once. The public arrays in struct adc_estate grow with realloc.
+ */
+#ifndef ADC_ESTATE_INTERNAL_H
+#define ADC_ESTATE_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "diag.h"
+
+/* Zeroed memory owned by the estate, aligned for any model struct. NULL
+ * when out of memory. */
+void *adc_estate_alloc(struct adc_estate *estate, size_t size);
+
+/* A copy of s (len bytes, or strlen when len is (size_t)-1) owned by the
+ * estate; equal strings share one copy. NULL when out of memory or when s
+ * is NULL. */
+const char *adc_estate_intern(struct adc_estate *estate, const char *s,
+    size_t len);
+
+/* New zeroed resources appended to the estate's arrays. NULL when out of
+ * memory. Disks start with lun -1; keys with every field unknown. */
+struct adc_vm *adc_estate_add_vm(struct adc_estate *estate);
+struct adc_disk *adc_estate_add_disk(struct adc_estate *estate);
+struct adc_des *adc_estate_add_des(struct adc_estate *estate);
+struct adc_vault *adc_estate_add_vault(struct adc_estate *estate);
+struct adc_key *adc_estate_add_key(struct adc_estate *estate);
+
+/* Append an existing disk (a VM's copy) to estate->disks. */
+enum adc_status adc_estate_push_disk(struct adc_estate *estate,
+    struct adc_disk *disk);
+
+/* Give vm room for n data disk pointers (zeroed). ADC_ENOMEM on failure. */
+enum adc_status adc_estate_vm_data_disks(struct adc_estate *estate,
+    struct adc_vm *vm, size_t n);
+
+/* Record an import note; code is static, the message is formatted into
+ * the estate. origin may be NULL. */
+enum adc_status adc_estate_note(struct adc_estate *estate, const char *code,
+    const struct adc_origin *origin, const char *fmt, ...)
+    ADC_PRINTF(4, 5);
+
+/* The subscription id inside an Azure resource id ("/subscriptions/X/..."),
+ * interned; NULL when the id has none. */
+const char *adc_estate_subscription(struct adc_estate *estate,
+    const char *id);
+
+/* A Key Vault key URL, "https://HOST[:443]/keys/NAME[/VERSION][/]". host
+ * is lower case without the port; name and version point into the URL
+ * (version_len 0 when unversioned). */
+struct adc_key_url {
+	char		 host[256];
+	const char	*name;
+	size_t		 name_len;
+	const char	*version;
+	size_t		 version_len;
+};
+int adc_key_url_parse(const char *url, struct adc_key_url *out);
+/* The host of an https URL (vaultUri), lower case, without ":443". */
+int adc_url_host(const char *url, char *host, size_t size);
+
+/* ASCII case-insensitive comparisons (ids, keys, enum values). */
+int adc_ascii_casecmp(const char *a, const char *b);
+int adc_ascii_ncasecmp(const char *a, const char *b, size_t n);
+
+/* Case-insensitive hash of len bytes (ASCII folding), for id tables. */
+uint64_t adc_hash_nocase(const char *s, size_t len);
+
+#endif

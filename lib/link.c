@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * link.c: joining the estate's resources. VMs to their disks by disk id,
+ * disks to DES by DES id, DES to vaults by sourceVault id or by the key
+ * URL's host, DES to keys by key URL. Ids compare case-insensitively
+ * through hash tables (an estate may hold fifty thousand VMs). What
+ * cannot be joined stays NULL: unknown, never guessed.
+ */
+#include "estate_internal.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct slot {
+	uint64_t	 hash;
+	const char	*key;
+	void		*val;
+};
+
+struct table {
+	struct slot	*slots;
+	size_t		 n;	/* a power of two */
+};
+
+static int
+table_init(struct table *t, size_t count)
+{
+	t->n = 16;
+	while (t->n < count * 2)
+		t->n *= 2;
+	t->slots = calloc(t->n, sizeof(*t->slots));
+	return t->slots != NULL ? 0 : -1;
+}
+
+/* Insert key; returns the value already there (the first wins), or
+ * NULL when key was new. */
+static void *
+table_put(struct table *t, const char *key, void *val)
+{
+	uint64_t h = adc_hash_nocase(key, strlen(key));
+	size_t j = (size_t)h & (t->n - 1);
+
+	for (; t->slots[j].key != NULL; j = (j + 1) & (t->n - 1)) {
+		if (t->slots[j].hash == h &&
+		    adc_ascii_casecmp(t->slots[j].key, key) == 0)
+			return t->slots[j].val;
+	}
+	t->slots[j].hash = h;
+	t->slots[j].key = key;
+	t->slots[j].val = val;
+	return NULL;
+}
+
+static void *
+table_get(const struct table *t, const char *key)
+{
+	uint64_t h;
+	size_t j;
+
+	if (key == NULL || t->slots == NULL)
+		return NULL;
+	h = adc_hash_nocase(key, strlen(key));
+	for (j = (size_t)h & (t->n - 1); t->slots[j].key != NULL;
+	    j = (j + 1) & (t->n - 1)) {
+		if (t->slots[j].hash == h &&
+		    adc_ascii_casecmp(t->slots[j].key, key) == 0)
+			return t->slots[j].val;
+	}
+	return NULL;
+}
+
+/* ---- URLs ------------------------------------------------------------ */
+
+int
+adc_url_host(const char *url, char *host, size_t size)
+{
+	static const char scheme[] = "https://";
+	const char *p, *end;
+	size_t n, i;
+
+	if (url == NULL || adc_ascii_ncasecmp(url, scheme,
+	    sizeof(scheme) - 1) != 0)
+		return -1;
+	p = url + sizeof(scheme) - 1;
+	end = p + strcspn(p, "/?#");
+	n = (size_t)(end - p);
+	/* ":443" is the https default: the same host. */
+	if (n > 4 && memcmp(end - 4, ":443", 4) == 0)
+		n -= 4;
+	if (n > 1 && p[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= size || memchr(p, ':', n) != NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		host[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+	host[n] = '\0';
+	return 0;
+}
+
+int
+adc_key_url_parse(const char *url, struct adc_key_url *out)
+{
+	const char *p, *slash;
+
+	memset(out, 0, sizeof(*out));
+	if (adc_url_host(url, out->host, sizeof(out->host)) != 0)
+		return -1;
+	p = strchr(url + 8, '/');
+	if (p == NULL || adc_ascii_ncasecmp(p, "/keys/", 6) != 0)
+		return -1;
+	p += 6;
+	slash = strchr(p, '/');
+	out->name = p;
+	out->name_len = slash != NULL ? (size_t)(slash - p) : strlen(p);
+	if (out->name_len == 0)
+		return -1;
+	if (slash != NULL) {
+		out->version = slash + 1;
+		out->version_len = strcspn(out->version, "/?#");
+	}
+	return 0;
+}
+
+/* ---- tables of the estate's resources -------------------------------- */
+
+struct links {
+	struct table	 vms, disks, des, vaults, vault_hosts, keys;
+};
+
+static void
+links_free(struct links *l)
+{
+	free(l->vms.slots);
+	free(l->disks.slots);
+	free(l->des.slots);
+	free(l->vaults.slots);
+	free(l->vault_hosts.slots);
+	free(l->keys.slots);
+}
+
+/* Drop later duplicates of an id from a pointer array, with a note. */
+static enum adc_status
+index_ids(struct adc_estate *est, struct table *t, void **arr, size_t *n,
+    size_t id_offset, size_t origin_offset, const char *what)
+{
+	size_t i, kept = 0;
+	const char *id;
+	void *first;
+
+	for (i = 0; i < *n; i++) {
+		id = *(const char **)((char *)arr[i] + id_offset);
+		first = id != NULL ? table_put(t, id, arr[i]) : NULL;
+		if (first == NULL) {
+			arr[kept++] = arr[i];
+			continue;
+		}
+		if (adc_estate_note(est, "duplicate-resource",
+		    (const struct adc_origin *)((char *)arr[i] +
+		    origin_offset), "%s %s appears more than once; the first "
+		    "one read is used", what, id) != ADC_OK)
+			return ADC_ENOMEM;
+	}
+	*n = kept;
+	return ADC_OK;
+}
+
+/* A key's table key: "host/name/version", lower-case host. */
+static const char *
+key_ref(struct adc_estate *est, const char *host, const char *name,
+    size_t name_len, const char *version, size_t version_len)
+{
+	char buf[1024];
+	int n;
+
+	n = snprintf(buf, sizeof(buf), "%s/%.*s/%.*s", host, (int)name_len,
+	    name, (int)version_len, version != NULL ? version : "");
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return NULL;
+	return adc_estate_intern(est, buf, (size_t)n);
+}
+
+static enum adc_status
+index_keys(struct adc_estate *est, struct table *t)
+{
+	struct adc_key *k;
+	const char *ref;
+	size_t i;
+
+	for (i = 0; i < est->n_keys; i++) {
+		k = est->keys[i];
+		if (k->vault_host == NULL || k->name == NULL)
+			continue;
+		ref = key_ref(est, k->vault_host, k->name, strlen(k->name),
+		    k->version, k->version != NULL ? strlen(k->version) : 0);
+		if (ref == NULL)
+			return ADC_ENOMEM;
+		table_put(t, ref, k);
+	}
+	return ADC_OK;
+}
+
+static enum adc_status
+index_vault_hosts(struct adc_estate *est, struct table *t)
+{
+	char host[256];
+	const char *h;
+	size_t i;
+
+	for (i = 0; i < est->n_vaults; i++) {
+		if (adc_url_host(est->vaults[i]->uri, host, sizeof(host)) != 0)
+			continue;
+		h = adc_estate_intern(est, host, (size_t)-1);
+		if (h == NULL)
+			return ADC_ENOMEM;
+		table_put(t, h, est->vaults[i]);
+	}
+	return ADC_OK;
+}
+
+#define INDEX(est, t, arr, n, type, what)				\
+	index_ids((est), (t), (void **)(est)->arr, &(est)->n,		\
+	    offsetof(type, id), offsetof(type, origin), (what))
+
+static enum adc_status
+build_tables(struct adc_estate *est, struct links *l)
+{
+	enum adc_status st;
+
+	if (table_init(&l->vms, est->n_vms) ||
+	    table_init(&l->disks, est->n_disks) ||
+	    table_init(&l->des, est->n_des) ||
+	    table_init(&l->vaults, est->n_vaults) ||
+	    table_init(&l->vault_hosts, est->n_vaults) ||
+	    table_init(&l->keys, est->n_keys))
+		return ADC_ENOMEM;
+	st = INDEX(est, &l->vms, vms, n_vms, struct adc_vm, "VM");
+	if (st == ADC_OK)
+		st = INDEX(est, &l->disks, disks, n_disks, struct adc_disk,
+		    "disk");
+	if (st == ADC_OK)
+		st = INDEX(est, &l->des, des, n_des, struct adc_des,
+		    "disk encryption set");
+	if (st == ADC_OK)
+		st = INDEX(est, &l->vaults, vaults, n_vaults,
+		    struct adc_vault, "key vault");
+	if (st == ADC_OK)
+		st = index_vault_hosts(est, &l->vault_hosts);
+	if (st == ADC_OK)
+		st = index_keys(est, &l->keys);
+	return st;
+}
+
+/* ---- DES to vault and key -------------------------------------------- */
+
+static void
+link_des(struct adc_estate *est, struct links *l, struct adc_des *des)
+{
+	struct adc_key_url u;
+	const char *ref;
+
+	des->vault = table_get(&l->vaults, des->source_vault_id);
+	if (des->key_url == NULL ||
+	    adc_key_url_parse(des->key_url, &u) != 0)
+		return;
+	/* A vault in another subscription has no sourceVault (facts 17):
+	 * the key URL's host names it. */
+	if (des->vault == NULL)
+		des->vault = table_get(&l->vault_hosts, u.host);
+	ref = key_ref(est, u.host, u.name, u.name_len, u.version,
+	    u.version_len);
+	des->key = table_get(&l->keys, ref);
+}
+
+/* ---- VM to disks ----------------------------------------------------- */
+
+static const char *
+or_none(const char *s)
+{
+	return s != NULL ? s : "none";
+}
+
+static int
+same_id(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return adc_ascii_casecmp(a, b) == 0;
+}
+
+#define TRY_NOTE(est, disk, ...) do {					\
+	if (adc_estate_note((est), "disk-drift", &(disk)->origin,	\
+	    __VA_ARGS__) != ADC_OK)					\
+		return ADC_ENOMEM;					\
+} while (0)
+
+/* The disk security type a confidential VM's OS disk setting implies;
+ * the mapping is a belief (facts 11.2 [B]), so a mismatch is a note. */
+static enum adc_disk_sectype
+implied_sectype(const struct adc_disk *copy, const struct adc_vm *vm)
+{
+	switch (vm->os_sec_encryption) {
+	case ADC_SECENC_VMGS_ONLY:
+		return ADC_DSEC_CVM_VMGS_PMK;
+	case ADC_SECENC_DISK_WITH_VMGS:
+		return copy->secure_des_id != NULL ? ADC_DSEC_CVM_DISK_CMK :
+		    ADC_DSEC_CVM_DISK_PMK;
+	case ADC_SECENC_NON_PERSISTED_TPM:
+		return ADC_DSEC_CVM_NONPERSISTED;
+	default:
+		return ADC_DSEC_UNKNOWN;
+	}
+}
+
+/* The disk resource wins over the VM's creation-time copy; say where
+ * they disagree. */
+static enum adc_status
+note_drift(struct adc_estate *est, const struct adc_disk *copy,
+    const struct adc_disk *disk)
+{
+	if (copy->des_id != NULL && !same_id(copy->des_id, disk->des_id))
+		TRY_NOTE(est, disk, "disk %s: the VM names DES %s, the disk "
+		    "resource DES %s; the disk resource is used", disk->id,
+		    copy->des_id, or_none(disk->des_id));
+	if (copy->secure_des_id != NULL &&
+	    !same_id(copy->secure_des_id, disk->secure_des_id))
+		TRY_NOTE(est, disk, "disk %s: the VM names confidential DES "
+		    "%s, the disk resource %s; the disk resource is used",
+		    disk->id, copy->secure_des_id,
+		    or_none(disk->secure_des_id));
+	return ADC_OK;
+}
+
+static enum adc_status
+note_sectype_drift(struct adc_estate *est, const struct adc_disk *copy,
+    const struct adc_disk *disk, const struct adc_vm *vm)
+{
+	enum adc_disk_sectype want = implied_sectype(copy, vm);
+
+	if (copy->role != ADC_ROLE_OS || want == ADC_DSEC_UNKNOWN ||
+	    disk->sec_type == ADC_DSEC_UNKNOWN || disk->sec_type == want)
+		return ADC_OK;
+	TRY_NOTE(est, disk, "disk %s: the VM's OS disk security settings "
+	    "and the disk resource's securityProfile.securityType disagree "
+	    "(mapping per facts 11.2, a belief); the disk resource is used",
+	    disk->id);
+	return ADC_OK;
+}
+
+/* Put the disk resource in place of the VM's copy, or keep the copy
+ * (from_vm_only) when the input has no disk resource. */
+static enum adc_status
+attach(struct adc_estate *est, struct links *l, struct adc_vm *vm,
+    struct adc_disk **slot)
+{
+	struct adc_disk *copy = *slot, *disk;
+
+	if (copy == NULL || !copy->from_vm_only || copy->vm != vm)
+		return ADC_OK;
+	disk = table_get(&l->disks, copy->id);
+	if (disk == NULL || disk == copy) {
+		if (adc_estate_push_disk(est, copy) != ADC_OK)
+			return ADC_ENOMEM;
+		if (copy->id != NULL)
+			table_put(&l->disks, copy->id, copy);
+		return ADC_OK;
+	}
+	if (!disk->from_vm_only) {
+		if (note_drift(est, copy, disk) != ADC_OK ||
+		    note_sectype_drift(est, copy, disk, vm) != ADC_OK)
+			return ADC_ENOMEM;
+	}
+	disk->role = copy->role;
+	disk->lun = copy->lun;
+	disk->vm = vm;
+	disk->attached = ADC_YES;
+	if (disk->managed_by == NULL)
+		disk->managed_by = vm->id;
+	if (disk->os_type == ADC_OS_UNKNOWN)
+		disk->os_type = copy->os_type;
+	*slot = disk;
+	return ADC_OK;
+}
+
+static enum adc_status
+link_vm(struct adc_estate *est, struct links *l, struct adc_vm *vm)
+{
+	size_t i;
+
+	if (attach(est, l, vm, &vm->os_disk) != ADC_OK)
+		return ADC_ENOMEM;
+	for (i = 0; i < vm->n_data_disks; i++) {
+		if (attach(est, l, vm, &vm->data_disks[i]) != ADC_OK)
+			return ADC_ENOMEM;
+	}
+	return ADC_OK;
+}
+
+static void
+link_disk(struct links *l, struct adc_disk *disk)
+{
+	disk->des = table_get(&l->des, disk->des_id);
+	disk->secure_des = table_get(&l->des, disk->secure_des_id);
+	/* A VM's copy carries no encryption.type: a disk takes its DES's
+	 * type (facts 4: the disk then reports the DES's type). */
+	if (disk->from_vm_only && disk->enc_type == ADC_ENC_UNKNOWN &&
+	    disk->des != NULL && (disk->des->type == ADC_ENC_CUSTOMER ||
+	    disk->des->type == ADC_ENC_DOUBLE))
+		disk->enc_type = disk->des->type;
+}
+
+enum adc_status
+adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
+{
+	struct links l;
+	enum adc_status st;
+	size_t i;
+
+	if (estate == NULL || estate->priv == NULL)
+		return adc_diag_set(diag, ADC_EINVAL, "linking needs an estate "
+		    "from adc_estate_new");
+	memset(&l, 0, sizeof(l));
+	st = build_tables(estate, &l);
+	for (i = 0; st == ADC_OK && i < estate->n_vms; i++)
+		st = link_vm(estate, &l, estate->vms[i]);
+	for (i = 0; st == ADC_OK && i < estate->n_disks; i++)
+		link_disk(&l, estate->disks[i]);
+	for (i = 0; st == ADC_OK && i < estate->n_des; i++)
+		link_des(estate, &l, estate->des[i]);
+	links_free(&l);
+	if (st != ADC_OK)
+		return adc_diag_set(diag, st, "out of memory while linking");
+	return ADC_OK;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render.h: how an analysis of layers is shown: the short cell labels of
+ * the scenario matrix, and the components as JSON, text and Markdown,
+ * shared by explain and check. The JSON shape is documented in
+ * docs/json-output.md ("components").
+ */
+#ifndef ADC_RENDER_H
+#define ADC_RENDER_H
+
+#include <stddef.h>
+
+#include "adc.h"
+#include "buf.h"
+#include "jsonw.h"
+
+enum adc_label_style {
+	ADC_LABEL_LONG,		/* "SSE/PMK", "EAH/CMK", "CVM/CMK" */
+	ADC_LABEL_SHORT		/* a letter for the layer, one for the key */
+};
+
+/* A layer as "SSE/PMK" (long) or "Sp" (short), with "!" appended when
+ * the layer rests on a disputed fact. Truncated to size. */
+void adc_layer_label(const struct adc_layer *layer,
+    enum adc_label_style style, char *buf, size_t size);
+
+/* One component as a matrix cell: its layers outermost first joined by
+ * "+", "?" appended when the list is incomplete; "-" when present with
+ * no layer (unencrypted); "none" when absent; "?" when nothing is
+ * known. */
+void adc_component_cell(const struct adc_component_layers *c,
+    enum adc_label_style style, char *buf, size_t size);
+
+/* The cell of every component of one kind (per-disk kinds have one per
+ * disk): their distinct cells joined by ","; "none" when the VM has no
+ * component of that kind (no data disks). */
+void adc_analysis_cell(const struct adc_analysis *a, enum adc_component comp,
+    enum adc_label_style style, char *buf, size_t size);
+
+/* Words for people: "Storage SSE", "Key Vault Premium". Static. */
+const char *adc_layer_title(enum adc_layer_kind kind);
+const char *adc_key_store_title(enum adc_key_store store);
+
+/* The components of an analysis as one JSON array value. Returns 0, or
+ * -1 when the writer has failed (out of memory, nesting). */
+int adc_render_analysis_json(struct adc_jsonw *w,
+    const struct adc_analysis *a);
+
+/* The components as text, a block per component, each line starting
+ * with indent and kept within 80 columns. Returns 0 or -1 (buffer). */
+int adc_render_analysis_text(struct adc_buf *out,
+    const struct adc_analysis *a, const char *indent);
+
+/* The components as a Markdown table, a row per layer. */
+int adc_render_analysis_markdown(struct adc_buf *out,
+    const struct adc_analysis *a);
+
+/* Append text word-wrapped to width columns: the first line starts with
+ * first, later lines with cont. Words longer than a line stay whole. */
+int adc_render_wrapped(struct adc_buf *out, const char *first,
+    const char *cont, const char *text, size_t width);
+
+/* Append s with Markdown metacharacters ("|", "\", "`", "*", "<", "[",
+ * "]", and "_" except inside a word) escaped, newlines as spaces. */
+int adc_render_md_escaped(struct adc_buf *out, const char *s);
+
+#endif

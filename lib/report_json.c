@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report_json.c: the report as JSON for programs, schema version 1 as
+ * docs/check-json.md describes it. Fields are always present; what is
+ * not known is null, never left out.
+ */
+#include "report.h"
+
+#include "jsonw.h"
+#include "render.h"
+
+#define CHECK_JSON_SCHEMA_VERSION 1
+
+static void
+put_location(struct adc_jsonw *w, const struct adc_origin *at)
+{
+	adc_jsonw_key(w, "location");
+	if (at->file == NULL) {
+		adc_jsonw_null(w);
+		return;
+	}
+	adc_jsonw_object_begin(w);
+	adc_jsonw_key(w, "file");
+	adc_jsonw_string(w, at->file);
+	adc_jsonw_key(w, "line");
+	if (at->line > 0)
+		adc_jsonw_int(w, (long long)at->line);
+	else
+		adc_jsonw_null(w);
+	adc_jsonw_key(w, "column");
+	if (at->line > 0)
+		adc_jsonw_int(w, (long long)at->col);
+	else
+		adc_jsonw_null(w);
+	adc_jsonw_key(w, "pointer");
+	adc_jsonw_string(w, at->pointer);
+	adc_jsonw_object_end(w);
+}
+
+static void
+put_finding(struct adc_jsonw *w, const struct adc_finding *f)
+{
+	size_t i;
+
+	adc_jsonw_object_begin(w);
+	adc_jsonw_key(w, "rule");
+	adc_jsonw_string(w, f->rule);
+	adc_jsonw_key(w, "severity");
+	adc_jsonw_string(w, adc_rpt_severity(f, false));
+	adc_jsonw_key(w, "status");
+	adc_jsonw_string(w, f->status == ADC_FINDING_UNKNOWN ? "unknown" :
+	    "fail");
+	adc_jsonw_key(w, "message");
+	adc_jsonw_string(w, f->message);
+	adc_jsonw_key(w, "resources");
+	adc_jsonw_array_begin(w);
+	for (i = 0; i < f->n_resources; i++)
+		adc_jsonw_string(w, f->resources[i]);
+	adc_jsonw_array_end(w);
+	adc_jsonw_key(w, "fix");
+	adc_jsonw_string(w, f->fix);
+	adc_jsonw_key(w, "source");
+	adc_jsonw_string(w, f->source);
+	put_location(w, &f->origin);
+	adc_jsonw_object_end(w);
+}
+
+static void
+put_count(struct adc_jsonw *w, const char *key, size_t n)
+{
+	adc_jsonw_key(w, key);
+	adc_jsonw_int(w, (long long)n);
+}
+
+static void
+put_summary(struct adc_jsonw *w, const struct adc_report *report)
+{
+	const struct adc_estate *e = report->estate;
+	struct adc_rpt_counts c;
+
+	adc_rpt_count(report, &c);
+	adc_jsonw_key(w, "summary");
+	adc_jsonw_object_begin(w);
+	put_count(w, "vms", e != NULL ? e->n_vms : report->n_vms);
+	put_count(w, "disks", e != NULL ? e->n_disks : 0);
+	put_count(w, "disk_encryption_sets", e != NULL ? e->n_des : 0);
+	put_count(w, "key_vaults", e != NULL ? e->n_vaults : 0);
+	put_count(w, "keys", e != NULL ? e->n_keys : 0);
+	put_count(w, "findings", report->n_findings);
+	put_count(w, "errors", c.errors);
+	put_count(w, "warnings", c.warnings);
+	put_count(w, "notes", c.notes);
+	put_count(w, "unknown", c.unknown);
+	adc_jsonw_object_end(w);
+}
+
+/* The same array explain prints; a VM the analysis could not run on
+ * (no components) gets null rather than an empty list, which would read
+ * as "nothing to protect". */
+static void
+put_components(struct adc_jsonw *w, const struct adc_analysis *analysis)
+{
+	if (analysis->n_components == 0 || analysis->components == NULL) {
+		adc_jsonw_null(w);
+		return;
+	}
+	adc_render_analysis_json(w, analysis);
+}
+
+static void
+put_vm(struct adc_jsonw *w, const struct adc_report *report,
+    const struct adc_rpt_groups *g, size_t vm)
+{
+	const struct adc_vm_result *r = &report->vms[vm];
+	size_t i;
+
+	adc_jsonw_object_begin(w);
+	adc_jsonw_key(w, "id");
+	adc_jsonw_string(w, r->vm != NULL ? r->vm->id : NULL);
+	adc_jsonw_key(w, "name");
+	adc_jsonw_string(w, r->vm != NULL ? r->vm->name : NULL);
+	adc_jsonw_key(w, "scenario");
+	adc_jsonw_string(w, r->scenario != NULL ? r->scenario->id : NULL);
+	adc_jsonw_key(w, "no_scenario_reason");
+	adc_jsonw_string(w, r->scenario == NULL ? r->no_scenario_reason :
+	    NULL);
+
+	adc_jsonw_key(w, "findings");
+	adc_jsonw_array_begin(w);
+	for (i = 0; i < adc_rpt_group_size(g, vm); i++)
+		adc_jsonw_int(w, (long long)g->order[g->start[vm] + i]);
+	adc_jsonw_array_end(w);
+
+	adc_jsonw_key(w, "components");
+	put_components(w, &r->analysis);
+	adc_jsonw_object_end(w);
+}
+
+void
+adc_report_json(const struct adc_report *report,
+    const struct adc_rpt_groups *g, struct adc_rpt_out *o)
+{
+	struct adc_jsonw w;
+	size_t i;
+
+	adc_jsonw_init(&w, &o->buf, true);
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_key(&w, "schema_version");
+	adc_jsonw_int(&w, CHECK_JSON_SCHEMA_VERSION);
+	adc_jsonw_key(&w, "tool");
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_key(&w, "name");
+	adc_jsonw_string(&w, "azdiskcrypt");
+	adc_jsonw_key(&w, "version");
+	adc_jsonw_string(&w, adc_version());
+	adc_jsonw_object_end(&w);
+	put_summary(&w, report);
+
+	adc_jsonw_key(&w, "findings");
+	adc_jsonw_array_begin(&w);
+	for (i = 0; i < report->n_findings; i++) {
+		put_finding(&w, &report->findings[i]);
+		adc_rpt_flush(o, false);
+	}
+	adc_jsonw_array_end(&w);
+
+	adc_jsonw_key(&w, "vms");
+	adc_jsonw_array_begin(&w);
+	for (i = 0; i < report->n_vms; i++) {
+		put_vm(&w, report, g, i);
+		adc_rpt_flush(o, false);
+	}
+	adc_jsonw_array_end(&w);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_finish(&w);
+	if (adc_jsonw_failed(&w))
+		o->failed = true;
+}

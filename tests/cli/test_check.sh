@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# test_check.sh: "azdiskcrypt check" end to end: exit statuses and
+# --fail-on, every format, several files as one estate, standard input,
+# -o, and bad input (truncated JSON, missing files, bad options).
+. "$ADC_SOURCE_DIR/tests/cli/lib.sh"
+
+sub=/subscriptions/00000000-0000-0000-0000-000000000001
+rg=$sub/resourceGroups/rg-app/providers/Microsoft.Compute
+kv=$sub/resourceGroups/rg-app/providers/Microsoft.KeyVault/vaults/kv-app
+
+# az vm show output for a VM with Azure Disk Encryption on its OS disk and
+# encryption at host: Azure rejects the pair (an error, ade-with-eah).
+cat >"$tmp/vm-ade-eah.json" <<EOF
+{
+  "id": "$rg/virtualMachines/vm-ade",
+  "name": "vm-ade",
+  "type": "Microsoft.Compute/virtualMachines",
+  "location": "westeurope",
+  "hardwareProfile": { "vmSize": "Standard_D2ds_v4" },
+  "securityProfile": { "encryptionAtHost": true },
+  "storageProfile": {
+    "osDisk": {
+      "osType": "Linux",
+      "name": "vm-ade_OsDisk",
+      "createOption": "FromImage",
+      "managedDisk": {
+        "id": "$rg/disks/vm-ade_OsDisk",
+        "storageAccountType": "Premium_LRS"
+      },
+      "encryptionSettings": {
+        "enabled": true,
+        "diskEncryptionKey": {
+          "secretUrl": "https://kv-app.vault.azure.net/secrets/bek/0123456789abcdef0123456789abcdef",
+          "sourceVault": { "id": "$kv" }
+        }
+      }
+    },
+    "dataDisks": []
+  }
+}
+EOF
+
+# A VM with platform keys only (VM01): no error, but the baseline wants
+# customer keys, so there is at least one warning.
+cat >"$tmp/vm-pmk.json" <<EOF
+[
+  {
+    "id": "$rg/virtualMachines/vm-pmk",
+    "name": "vm-pmk",
+    "type": "Microsoft.Compute/virtualMachines",
+    "location": "westeurope",
+    "hardwareProfile": { "vmSize": "Standard_D2ds_v4" },
+    "storageProfile": {
+      "osDisk": {
+        "osType": "Linux",
+        "name": "vm-pmk_OsDisk",
+        "createOption": "FromImage",
+        "managedDisk": {
+          "id": "$rg/disks/vm-pmk_OsDisk",
+          "storageAccountType": "Premium_LRS"
+        }
+      },
+      "dataDisks": []
+    }
+  }
+]
+EOF
+
+# The OS disk resource of vm-pmk, as az disk show prints it.
+cat >"$tmp/disk-pmk.json" <<EOF
+{
+  "id": "$rg/disks/vm-pmk_OsDisk",
+  "name": "vm-pmk_OsDisk",
+  "type": "Microsoft.Compute/disks",
+  "location": "westeurope",
+  "managedBy": "$rg/virtualMachines/vm-pmk",
+  "sku": { "name": "Premium_LRS" },
+  "osType": "Linux",
+  "diskSizeGB": 30,
+  "diskState": "Attached",
+  "encryption": { "type": "EncryptionAtRestWithPlatformKey" }
+}
+EOF
+
+# --help and usage errors.
+run_status 0 "--help exits 0" check --help
+contains "$tmp/out" "usage: azdiskcrypt check" "--help prints the usage"
+contains "$tmp/out" "--fail-on" "--help lists --fail-on"
+run_status 2 "no input file is a usage error" check
+contains "$tmp/err" "no input files" "says that files are missing"
+run_status 2 "an unknown format is a usage error" check --format xml \
+	"$tmp/vm-pmk.json"
+contains "$tmp/err" "unknown format 'xml'" "names the bad format"
+run_status 2 "an unknown --fail-on level is a usage error" check \
+	--fail-on fatal "$tmp/vm-pmk.json"
+contains "$tmp/err" "'fatal'" "names the bad level"
+run_status 2 "an unknown option is a usage error" check --frobnicate \
+	"$tmp/vm-pmk.json"
+run_status 2 "--policy without a value is a usage error" check \
+	"$tmp/vm-pmk.json" --policy
+"$ADC" --help >"$tmp/out" 2>&1
+contains "$tmp/out" "  check " "azdiskcrypt --help lists check"
+
+# Exit statuses and --fail-on.
+run_status 1 "an error fails with the default --fail-on error" check \
+	"$tmp/vm-ade-eah.json"
+contains "$tmp/out" "ade-with-eah" "the error names its rule"
+contains "$tmp/out" "VM vm-ade" "the report has a section for the VM"
+run_status 0 "--fail-on never never fails" check --fail-on never \
+	"$tmp/vm-ade-eah.json"
+run_status 0 "warnings alone pass with --fail-on error" check \
+	"$tmp/vm-pmk.json" "$tmp/disk-pmk.json"
+lacks "$tmp/out" "ade-with-eah" "no ADE error on a platform-key VM"
+run_status 1 "warnings fail with --fail-on warning" check \
+	--fail-on warning "$tmp/vm-pmk.json" "$tmp/disk-pmk.json"
+run_status 1 "warnings fail with --fail-on note" check \
+	--fail-on note "$tmp/vm-pmk.json" "$tmp/disk-pmk.json"
+
+# Several files are one estate: the VM and its disk resource link.
+run_status 0 "two files are read together" check --format json \
+	"$tmp/vm-pmk.json" "$tmp/disk-pmk.json"
+check "the summary counts one VM and one disk" \
+	test "$(jq -c '[.summary.vms, .summary.disks]' "$tmp/out")" = "[1,1]"
+check "the VM is VM01 (platform keys, no EAH)" \
+	test "$(jq -r '.vms[0].scenario' "$tmp/out")" = VM01
+check "the VM's components are listed, the OS disk among them" \
+	test "$(jq -r '[.vms[0].components[].component] | index("os_disk") != null' \
+	"$tmp/out")" = true
+
+# Formats.
+run_status 1 "json output" check --format json "$tmp/vm-ade-eah.json"
+check "json: schema_version 1" \
+	test "$(jq '.schema_version' "$tmp/out")" = 1
+check "json: the error with status fail and its file" test "$(jq -r \
+	'.findings[] | select(.rule == "ade-with-eah") |
+	 "\(.severity) \(.status) \(.location.file)"' "$tmp/out" | head -1)" \
+	= "error fail $tmp/vm-ade-eah.json"
+check "json: summary errors match the findings" test "$(jq \
+	'.summary.errors as $n | [.findings[] |
+	 select(.severity == "error" and .status == "fail")] | length == $n' \
+	"$tmp/out")" = true
+run_status 1 "markdown output" check --format markdown \
+	"$tmp/vm-ade-eah.json"
+contains "$tmp/out" "### azdiskcrypt check" "markdown: heading"
+contains "$tmp/out" "| Severity | Rule |" "markdown: findings table"
+run_status 1 "sarif output" check --format sarif "$tmp/vm-ade-eah.json"
+check "sarif: version 2.1.0" test "$(jq -r .version "$tmp/out")" = 2.1.0
+
+# Colour only when asked for (the output here is not a terminal).
+run_status 1 "text without a terminal" check "$tmp/vm-ade-eah.json"
+check "no escape sequences when not a terminal" \
+	bash -c "! grep -q $'\033' '$tmp/out'"
+run_status 1 "--color always" check --color always "$tmp/vm-ade-eah.json"
+check "--color always colours the text" grep -q $'\033\\[' "$tmp/out"
+
+# Standard input and -o.
+"$ADC" check --format json - <"$tmp/vm-ade-eah.json" >"$tmp/out" \
+	2>"$tmp/err"
+check "'-' reads standard input (exit 1 for its error)" test $? -eq 1
+check "standard input is named <stdin>" test "$(jq -r \
+	'.findings[0].location.file' "$tmp/out")" = "<stdin>"
+run_status 2 "'-' twice is a usage error" check - - </dev/null
+run_status 1 "-o writes the report to a file" check -o "$tmp/report.txt" \
+	"$tmp/vm-ade-eah.json"
+check "-o leaves standard output empty" test ! -s "$tmp/out"
+contains "$tmp/report.txt" "ade-with-eah" "-o: the file holds the report"
+run_status 2 "-o into a missing directory fails" check \
+	-o "$tmp/no/such/dir/r.txt" "$tmp/vm-ade-eah.json"
+contains "$tmp/err" "$tmp/no/such/dir/r.txt: No such file or directory" \
+	"-o: names the file and the reason"
+
+# Bad input: the file, line and column, never a crash.
+run_status 2 "a missing file is an input error" check "$tmp/nosuch.json"
+contains "$tmp/err" "azdiskcrypt: $tmp/nosuch.json: No such file or directory" \
+	"a missing file: its name and the reason"
+head -c 300 "$tmp/vm-ade-eah.json" >"$tmp/truncated.json"
+run_status 2 "a truncated file is an input error" check \
+	"$tmp/vm-pmk.json" "$tmp/truncated.json"
+check "truncated: file:line:col: in the message" \
+	grep -Eq "^azdiskcrypt: $tmp/truncated\.json:[0-9]+:[0-9]+: " "$tmp/err"
+check "truncated: no report on standard output" test ! -s "$tmp/out"
+printf '{"id": "x", "name": [1, 2' >"$tmp/short.json"
+run_status 2 "truncated inside an array" check - <"$tmp/short.json"
+check "truncated stdin: <stdin>:1:col: and a pointer" \
+	grep -Eq '^azdiskcrypt: <stdin>:1:[0-9]+: .*\(at ' "$tmp/err"
+printf '\xff\xfe[\x00]\x00' >"$tmp/utf16.json"
+run_status 2 "UTF-16 (PowerShell) is an input error" check "$tmp/utf16.json"
+contains "$tmp/err" "$tmp/utf16.json:1:1: " "UTF-16: file, line 1, column 1"
+head -c 100000 /dev/zero | tr '\0' '[' >"$tmp/deep.json"
+run_status 2 "deep nesting is an input error, not a crash" check \
+	"$tmp/deep.json"
+contains "$tmp/err" "$tmp/deep.json:1:" "deep: file and line"
+run_status 2 "a directory is an input error" check "$tmp"
+run_status 2 "a missing policy file is an input error" check \
+	--policy "$tmp/nosuch-policy.json" "$tmp/vm-pmk.json"
+contains "$tmp/err" "nosuch-policy.json: No such file or directory" \
+	"a missing policy: its name and the reason"
+
+finish

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_check.c: adc_check as a whole: the baseline's own recommendations
+ * (VM02, VM04, VM10 as the catalogue builds them, and the hand-built
+ * worlds) earn no warning; findings are sorted by severity then
+ * resource; each VM gets its scenario and analysis; the report owns its
+ * strings; adc_report_fails honours the threshold.
+ */
+#include <stdio.h>
+#include <strings.h>
+
+#include "tap.h"
+#include "world.h"
+
+/* An estate holding one built scenario and its resources. */
+struct built {
+	struct adc_scenario_vm b;
+	struct adc_estate e;
+	struct adc_vm	*vms[1];
+	struct adc_disk	*disks[2];
+	struct adc_des	*des[2];
+	struct adc_vault *vaults[2];
+	struct adc_key	*keys[2];
+};
+
+static void
+built_estate(struct built *x, const char *id)
+{
+	memset(x, 0, sizeof(*x));
+	adc_scenario_build(adc_scenario_find(id), &x->b);
+	x->vms[0] = &x->b.vm;
+	x->e.vms = x->vms;
+	x->e.n_vms = 1;
+	x->disks[x->e.n_disks++] = &x->b.os_disk;
+	if (x->b.vm.n_data_disks > 0)
+		x->disks[x->e.n_disks++] = &x->b.data[0];
+	if (x->b.os_des.id != NULL) {
+		x->des[x->e.n_des++] = &x->b.os_des;
+		x->vaults[x->e.n_vaults++] = &x->b.os_vault;
+		x->keys[x->e.n_keys++] = &x->b.os_key;
+	}
+	if (x->b.data_des.id != NULL) {
+		x->des[x->e.n_des++] = &x->b.data_des;
+		x->vaults[x->e.n_vaults++] = &x->b.data_vault;
+		x->keys[x->e.n_keys++] = &x->b.data_key;
+	}
+	x->e.disks = x->disks;
+	x->e.des = x->des;
+	x->e.vaults = x->vaults;
+	x->e.keys = x->keys;
+	x->e.eah_feature = ADC_YES;
+}
+
+/* Findings at warning or above, listed as TAP comments. */
+static int
+warnings(const struct adc_estate *e)
+{
+	struct adc_report r;
+	size_t i;
+	int n = 0;
+
+	if (adc_check(e, NULL, &r, NULL) != ADC_OK)
+		return -1;
+	for (i = 0; i < r.n_findings; i++) {
+		if (r.findings[i].severity < ADC_SEV_WARNING)
+			continue;
+		n++;
+		printf("#   %s: %s\n", r.findings[i].rule,
+		    r.findings[i].message);
+	}
+	adc_report_free(&r);
+	return n;
+}
+
+static void
+test_baseline_earns_no_warning(void)
+{
+	static const char *const ids[] = { "VM02", "VM04", "VM10" };
+	struct built x;
+	struct world w;
+	char what[128];
+	size_t i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		built_estate(&x, ids[i]);
+		snprintf(what, sizeof(what), "catalogue %s: no warning or "
+		    "error under the baseline", ids[i]);
+		INT_EQ(warnings(&x.e), 0, what);
+	}
+	world_std(&w);
+	INT_EQ(warnings(&w.e), 0, "hand-built VM04 + disk02: no warning");
+	w.vm.encryption_at_host = ADC_NO;
+	INT_EQ(warnings(&w.e), 0, "hand-built VM02 + disk02: no warning");
+	world_cvm(&w);
+	INT_EQ(warnings(&w.e), 0, "hand-built VM10: no warning");
+}
+
+/* Below the baseline: VM01 wants a customer key; VM05 is guest-state
+ * only and lacks EAH. */
+static void
+test_departures_warn(void)
+{
+	struct built x;
+
+	built_estate(&x, "VM01");
+	OK(warnings(&x.e) >= 1, "catalogue VM01 departs from the baseline");
+	built_estate(&x, "VM05");
+	OK(warnings(&x.e) >= 2, "catalogue VM05 departs from the baseline");
+}
+
+static void
+test_report_shape(void)
+{
+	struct adc_report r;
+	struct world w;
+	size_t i;
+	bool sorted = true;
+
+	world_std(&w);
+	w.vm.ever_ade = ADC_YES;		/* ade-with-eah: error */
+	w.des_os.auto_rotation = ADC_NO;	/* warning */
+	w.vm.encryption_at_host = ADC_NO;	/* temp disk: note */
+	w.vm.ever_ade = ADC_YES;
+	w.os.ever_ade = ADC_YES;		/* ade-with-cmk: error */
+	INT_EQ(adc_check(&w.e, NULL, &r, NULL), ADC_OK, "check runs");
+	OK(r.n_findings >= 3, "several findings");
+	for (i = 1; i < r.n_findings; i++) {
+		const struct adc_finding *a = &r.findings[i - 1];
+		const struct adc_finding *b = &r.findings[i];
+
+		if (a->severity < b->severity ||
+		    (a->severity == b->severity &&
+		    strcasecmp(a->resources[0], b->resources[0]) > 0))
+			sorted = false;
+	}
+	OK(sorted, "sorted by severity, then resource");
+	INT_EQ(r.findings[0].severity, ADC_SEV_ERROR, "errors first");
+	STR_EQ(r.findings[0].source, "ADELS, ADEWS, CMKR",
+	    "the first finding carries its source keys");
+	OK(r.findings[0].fix != NULL && r.findings[0].fix[0] != '\0',
+	    "and a fix");
+	STR_EQ(r.findings[0].resources[0], W_OS,
+	    "ade-with-cmk names the disk first");
+	STR_EQ(r.findings[0].resources[1], W_DES_OS, "and then its DES");
+	INT_EQ(r.n_vms, 1, "one VM result");
+	STR_EQ(r.vms[0].scenario != NULL ? r.vms[0].scenario->id : "none",
+	    "VM02", "its scenario");
+	OK(r.vms[0].analysis.n_components > 0, "its analysis");
+	OK(adc_report_fails(&r, ADC_SEV_ERROR), "fails at error");
+	OK(adc_report_fails(&r, ADC_SEV_NOTE), "fails at note");
+	adc_report_free(&r);
+	adc_report_free(&r);
+	OK(r.findings == NULL && r.n_findings == 0, "free clears the report");
+
+	world_std(&w);
+	INT_EQ(adc_check(&w.e, NULL, &r, NULL), ADC_OK, "clean check runs");
+	OK(!adc_report_fails(&r, ADC_SEV_WARNING), "clean VM04: no failure "
+	    "at warning");
+	adc_report_free(&r);
+}
+
+static void
+test_temp_disk_messages(void)
+{
+	char msg[512] = "";
+	struct world w;
+
+	world_std(&w);
+	w.vm.encryption_at_host = ADC_NO;
+	w.vm.size = "Standard_D2ds_v5";
+	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
+	    sizeof(msg)), 1, "v5 size without EAH: one finding");
+	OK(strstr(msg, "host caches are not encrypted") != NULL,
+	    "it names the host caches");
+	OK(strstr(msg, "encrypted by the Standard_D2ds_v5 size itself") !=
+	    NULL, "and says the size encrypts its temp disk itself");
+	printf("#   %s\n", msg);
+
+	w.vm.size = "Standard_D2s_v5";
+	world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg, sizeof(msg));
+	OK(strstr(msg, "has no temp disk") != NULL,
+	    "a size without a temp disk says so");
+}
+
+static void
+test_policy_off_and_bad_args(void)
+{
+	struct adc_report r;
+	struct adc_diag d;
+
+	OK(adc_policy_severity(NULL, "ade-with-eah") == ADC_SEV_ERROR,
+	    "baseline: ade-with-eah is an error");
+	OK(adc_policy_severity(NULL, "temp-disk-unencrypted") ==
+	    ADC_SEV_NOTE, "baseline: temp disk is a note");
+	OK(adc_policy_severity(NULL, "no-such-rule") == ADC_SEV_NONE,
+	    "unknown rule: none");
+	adc_diag_init(&d, NULL);
+	INT_EQ(adc_check(NULL, NULL, &r, &d), ADC_EINVAL, "NULL estate");
+	OK(d.msg[0] != '\0', "with a message");
+	adc_report_free(&r);
+	adc_report_free(NULL);
+	OK(!adc_report_fails(NULL, ADC_SEV_NOTE), "NULL report never fails");
+}
+
+int
+main(void)
+{
+	test_baseline_earns_no_warning();
+	test_departures_warn();
+	test_report_shape();
+	test_temp_disk_messages();
+	test_policy_off_and_bad_args();
+	return tap_done();
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/* test_jsonw.c: the JSON writer's punctuation, escaping and UTF-8
+ * repair. */
+#include "jsonw.h"
+#include "tap.h"
+
+static void
+test_compact(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_key(&w, "a");
+	adc_jsonw_int(&w, -3);
+	adc_jsonw_key(&w, "b");
+	adc_jsonw_array_begin(&w);
+	adc_jsonw_tri(&w, ADC_YES);
+	adc_jsonw_tri(&w, ADC_NO);
+	adc_jsonw_tri(&w, ADC_UNKNOWN);
+	adc_jsonw_string(&w, NULL);
+	adc_jsonw_array_end(&w);
+	adc_jsonw_key(&w, "e");
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_object_end(&w);
+	STR_EQ(b.data, "{\"a\":-3,\"b\":[true,false,null,null],\"e\":{}}",
+	    "commas and nesting");
+	INT_EQ(adc_jsonw_failed(&w), 0, "a complete value has not failed");
+	adc_buf_free(&b);
+}
+
+static void
+test_escaping(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_string(&w, "q\"b\\n\n\x01 \xc3\xa9 \xff \xed\xa0\x80");
+	STR_EQ(b.data, "\"q\\\"b\\\\n\\u000a\\u0001 \xc3\xa9 \xef\xbf\xbd "
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"",
+	    "quotes, controls escaped; bad UTF-8 and surrogates replaced");
+	adc_buf_free(&b);
+}
+
+static void
+test_pretty(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, true);
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_key(&w, "k");
+	adc_jsonw_array_begin(&w);
+	adc_jsonw_int(&w, 1);
+	adc_jsonw_int(&w, 2);
+	adc_jsonw_array_end(&w);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_finish(&w);
+	STR_EQ(b.data, "{\n  \"k\": [\n    1,\n    2\n  ]\n}\n",
+	    "pretty layout, two spaces per level");
+	adc_buf_free(&b);
+}
+
+static void
+test_unbalanced(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_array_begin(&w);
+	OK(adc_jsonw_failed(&w), "an open container counts as failed");
+	adc_jsonw_array_end(&w);
+	adc_jsonw_array_end(&w);
+	OK(adc_jsonw_failed(&w), "closing more than was opened fails");
+	adc_buf_free(&b);
+}
+
+int
+main(void)
+{
+	test_compact();
+	test_escaping();
+	test_pretty();
+	test_unbalanced();
+	return tap_done();
+}
