@@ -786,6 +786,9 @@ key(struct adc_json_reader *r)
 	struct json_level *lv = &r->levels[r->depth - 1];
 	size_t n;
 
+	/* An error inside the key belongs to the object, not to the member
+	 * before it. */
+	lv->has_key = false;
 	mark_event(r, r->pos);
 	if (scan_string(r, true) < 0)
 		return ADC_JSON_ERROR;

@@ -89,6 +89,8 @@ static const struct want_err errors[] = {
 	{ "[\"\\udc00\"]", ADC_ESYNTAX, 2, 1, 3, "/0", "lone low surrogate" },
 	{ "{\"\\u00e9\":{\"x\":nul}}", ADC_ESYNTAX, 15, 1, 16,
 	    "/\xc3\xa9/x", "expected null" },
+	{ "{\"a\":1,\n \"b\\q\":2}", ADC_ESYNTAX, 11, 2, 4, "",
+	    "invalid escape" },
 	{ "\xff\xfe[\0]\0", ADC_ESYNTAX, 0, 1, 1, "", "UTF-16" },
 	{ "[\0\"\0a\0\"\0]\0", ADC_ESYNTAX, 0, 1, 1, "", "UTF-16" },
 };
