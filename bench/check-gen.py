@@ -208,7 +208,8 @@ class Estate:
                     "name": f"{name}-os", "osType": "Linux", "vhd": None,
                     "writeAcceleratorEnabled": False}},
             "tags": {"env": rnd.choice(["prod", "test", "dev"]),
-                     "owner": f"team-{i % 37}", "costCenter": str(1000 + i % 90),
+                     "owner": f"team-{i % 37}",
+                     "costCenter": str(1000 + i % 90),
                      "app": f"app-{i % 400:03d}"},
             "timeCreated": "2026-10-%02dT08:%02d:00.000000+00:00" % (
                 1 + i % 28, i % 60),

@@ -28,17 +28,30 @@ struct intern_slot {
 
 struct estate_priv {
 	struct chunk	*chunks;
+	struct chunk	*temp;		/* the VMs' disk copies until linked */
 	struct intern_slot *slots;
 	size_t		 n_slots;	/* a power of two, or 0 */
 	size_t		 n_used;
 	size_t		 cap_vms, cap_disks, cap_des, cap_vaults, cap_keys;
 	size_t		 cap_notes;
+	bool		 linked;
 };
 
 static size_t
 header_size(void)
 {
 	return (sizeof(struct chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+static void
+free_chunks(struct chunk *c)
+{
+	struct chunk *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 }
 
 struct adc_estate *
@@ -63,15 +76,12 @@ void
 adc_estate_free(struct adc_estate *estate)
 {
 	struct estate_priv *priv;
-	struct chunk *c, *next;
 
 	if (estate == NULL || estate->priv == NULL)
 		return;
 	priv = estate->priv;
-	for (c = priv->chunks; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
+	free_chunks(priv->chunks);
+	free_chunks(priv->temp);
 	free(priv->slots);
 	free(priv);
 	free(estate->vms);
@@ -83,11 +93,10 @@ adc_estate_free(struct adc_estate *estate)
 	free(estate);
 }
 
-void *
-adc_estate_alloc(struct adc_estate *estate, size_t size)
+static void *
+chunk_alloc(struct chunk **head, size_t size)
 {
-	struct estate_priv *priv = estate->priv;
-	struct chunk *c = priv->chunks;
+	struct chunk *c = *head;
 	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	char *p;
 
@@ -101,12 +110,12 @@ adc_estate_alloc(struct adc_estate *estate, size_t size)
 		c->used = 0;
 		/* A big allocation goes behind the current chunk so the
 		 * current one keeps filling. */
-		if (need > CHUNK_SIZE && priv->chunks != NULL) {
-			c->next = priv->chunks->next;
-			priv->chunks->next = c;
+		if (need > CHUNK_SIZE && *head != NULL) {
+			c->next = (*head)->next;
+			(*head)->next = c;
 		} else {
-			c->next = priv->chunks;
-			priv->chunks = c;
+			c->next = *head;
+			*head = c;
 		}
 	}
 	p = (char *)c + header_size() + c->used;
@@ -115,34 +124,93 @@ adc_estate_alloc(struct adc_estate *estate, size_t size)
 	return p;
 }
 
+void *
+adc_estate_alloc(struct adc_estate *estate, size_t size)
+{
+	struct estate_priv *priv = estate->priv;
+
+	return chunk_alloc(&priv->chunks, size);
+}
+
+void *
+adc_estate_alloc_temp(struct adc_estate *estate, size_t size)
+{
+	struct estate_priv *priv = estate->priv;
+
+	return chunk_alloc(&priv->temp, size);
+}
+
+const char *
+adc_estate_strdup_temp(struct adc_estate *estate, const char *s)
+{
+	size_t len;
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s);
+	copy = adc_estate_alloc_temp(estate, len + 1);
+	if (copy != NULL)
+		memcpy(copy, s, len + 1);
+	return copy;
+}
+
+void
+adc_estate_free_temp(struct adc_estate *estate)
+{
+	struct estate_priv *priv = estate->priv;
+
+	free_chunks(priv->temp);
+	priv->temp = NULL;
+}
+
+/* Hashes read eight bytes at a time: ids are long and hashed often. */
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h ^= w;
+	h *= 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
+}
+
+/* fold is OR-ed into every byte; the tail is loaded the same way as
+ * its fold bytes, so the result does not depend on byte order. */
+static uint64_t
+hash_words(const char *s, size_t len, unsigned char fold)
+{
+	unsigned char folds[8];
+	uint64_t h = 0x243f6a8885a308d3ULL ^ len, w, f;
+	size_t i;
+
+	memset(folds, fold, sizeof(folds));
+	memcpy(&f, folds, 8);
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = mix(h, w | f);
+	}
+	if (i < len) {
+		w = 0;
+		f = 0;
+		memcpy(&w, s + i, len - i);
+		memcpy(&f, folds, len - i);
+		h = mix(h, w | f);
+	}
+	return mix(h, h >> 32);
+}
+
 static uint64_t
 hash_exact(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return hash_words(s, len, 0);
 }
 
+/* Setting bit 5 of every byte maps A-Z onto a-z (and a few other bytes
+ * onto each other, which only costs a rare collision), so strings equal
+ * without regard to ASCII case hash alike. */
 uint64_t
 adc_hash_nocase(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-	unsigned char c;
-
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h ^= c;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return hash_words(s, len, 0x20);
 }
 
 static int
@@ -203,6 +271,23 @@ adc_estate_intern(struct adc_estate *estate, const char *s, size_t len)
 	slot->s = copy;
 	slot->len = len;
 	priv->n_used++;
+	return copy;
+}
+
+const char *
+adc_estate_strdup(struct adc_estate *estate, const char *s, size_t len)
+{
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	if (len == (size_t)-1)
+		len = strlen(s);
+	copy = adc_estate_alloc(estate, len + 1);
+	if (copy == NULL)
+		return NULL;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
 	return copy;
 }
 
@@ -344,13 +429,25 @@ adc_estate_note(struct adc_estate *estate, const char *code,
 	return ADC_OK;
 }
 
+bool
+adc_estate_linked(const struct adc_estate *estate, bool set)
+{
+	struct estate_priv *priv = estate->priv;
+	bool was = priv->linked;
+
+	if (set)
+		priv->linked = true;
+	return was;
+}
+
 const char *
 adc_estate_subscription(struct adc_estate *estate, const char *id)
 {
 	static const char prefix[] = "/subscriptions/";
 	const char *p, *end;
 
-	if (id == NULL || adc_ascii_ncasecmp(id, prefix, sizeof(prefix) - 1) != 0)
+	if (id == NULL ||
+	    adc_ascii_ncasecmp(id, prefix, sizeof(prefix) - 1) != 0)
 		return NULL;
 	p = id + sizeof(prefix) - 1;
 	end = strchr(p, '/');

@@ -22,6 +22,19 @@ void *adc_estate_alloc(struct adc_estate *estate, size_t size);
 const char *adc_estate_intern(struct adc_estate *estate, const char *s,
     size_t len);
 
+/* Short-lived storage for the VMs' own copies of their disks: linking
+ * keeps the copies it needs (moving them to the estate's arena) and then
+ * frees it all, so a copy replaced by its disk resource costs nothing. */
+void *adc_estate_alloc_temp(struct adc_estate *estate, size_t size);
+const char *adc_estate_strdup_temp(struct adc_estate *estate,
+    const char *s);
+void adc_estate_free_temp(struct adc_estate *estate);
+
+/* A copy of s owned by the estate, not interned: for strings that are
+ * unique anyway (resource ids, pointers), where interning only costs. */
+const char *adc_estate_strdup(struct adc_estate *estate, const char *s,
+    size_t len);
+
 /* New zeroed resources appended to the estate's arrays. NULL when out of
  * memory. Disks start with lun -1; keys with every field unknown. */
 struct adc_vm *adc_estate_add_vm(struct adc_estate *estate);
@@ -43,6 +56,11 @@ enum adc_status adc_estate_vm_data_disks(struct adc_estate *estate,
 enum adc_status adc_estate_note(struct adc_estate *estate, const char *code,
     const struct adc_origin *origin, const char *fmt, ...)
     ADC_PRINTF(4, 5);
+
+/* Whether adc_estate_link has run; with set, record that it has. Reads
+ * and links after a link are refused: a VM linked to the copy of a disk
+ * that a later input holds would not be linked again. */
+bool adc_estate_linked(const struct adc_estate *estate, bool set);
 
 /* The subscription id inside an Azure resource id ("/subscriptions/X/..."),
  * interned; NULL when the id has none. */

@@ -25,6 +25,8 @@ enum kind { K_NONE, K_VM, K_VMSS, K_DISK, K_DES, K_VAULT, K_HSM, K_KEY,
 static const struct enum_map kinds[] = {
 	{ "Microsoft.Compute/virtualMachines", K_VM },
 	{ "Microsoft.Compute/virtualMachineScaleSets", K_VMSS },
+	/* Scale set instances (az vmss list-instances) are VMs. */
+	{ "Microsoft.Compute/virtualMachineScaleSets/virtualMachines", K_VM },
 	{ "Microsoft.Compute/disks", K_DISK },
 	{ "Microsoft.Compute/diskEncryptionSets", K_DES },
 	{ "Microsoft.KeyVault/vaults", K_VAULT },
@@ -138,7 +140,7 @@ origin_of(struct imp *imp)
 	o.file = imp->file;
 	o.line = imp->raw.pos.line;
 	o.col = imp->raw.pos.col;
-	o.pointer = adc_estate_intern(imp->est, imp->raw.pointer, (size_t)-1);
+	o.pointer = adc_estate_strdup(imp->est, imp->raw.pointer, (size_t)-1);
 	return o;
 }
 
@@ -165,10 +167,20 @@ map_enum(struct imp *imp, const char *s, const struct enum_map *map,
 	return other;
 }
 
+/* Values that repeat across resources are interned: locations, sizes,
+ * DES and vault ids, and VM and disk ids, which come back as a disk's
+ * managedBy and as the VM's copy of each disk. own() copies strings
+ * that are unique anyway. */
 static const char *
 keep(struct imp *imp, const char *s)
 {
 	return s != NULL ? adc_estate_intern(imp->est, s, (size_t)-1) : NULL;
+}
+
+static const char *
+own(struct imp *imp, const char *s)
+{
+	return s != NULL ? adc_estate_strdup(imp->est, s, (size_t)-1) : NULL;
 }
 
 static enum kind
@@ -249,19 +261,23 @@ keep_ade(struct imp *imp, struct adc_ade *dst, const struct adc_ade *src)
 	dst->settings_version = keep(imp, src->settings_version);
 }
 
-/* The VM's own copy of a disk. It is not in estate->disks: linking puts
- * the disk resource in its place, or adds this copy when the input has
- * no disk resource (facts 11.3 for the fields). */
+/* The VM's own copy of a disk, in temporary storage. It is not in
+ * estate->disks: linking puts the disk resource in its place, or keeps
+ * this copy when the input has no disk resource (facts 11.3 for the
+ * fields). */
 static struct adc_disk *
 disk_from_ref(struct imp *imp, const struct raw_diskref *ref,
     struct adc_vm *vm, enum adc_disk_role role)
 {
-	struct adc_disk *d = adc_estate_alloc(imp->est, sizeof(*d));
+	struct adc_disk *d = adc_estate_alloc_temp(imp->est, sizeof(*d));
 
 	if (d == NULL)
 		return NULL;
 	d->id = keep(imp, ref->id);
-	d->name = keep(imp, ref->name);
+	d->name = adc_estate_strdup_temp(imp->est, ref->name);
+	if ((ref->id != NULL && d->id == NULL) ||
+	    (ref->name != NULL && d->name == NULL))
+		return NULL;
 	d->location = vm->location;
 	d->subscription = d->id != NULL ?
 	    adc_estate_subscription(imp->est, d->id) : vm->subscription;
@@ -345,7 +361,8 @@ vm_ade(struct imp *imp, struct adc_vm *vm, bool whole)
 		}
 		if (vm->ade.kek_url == NULL) {
 			vm->ade.kek_url = keep(imp, r->os.ade.kek_url);
-			vm->ade.kek_vault_id = keep(imp, r->os.ade.kek_vault_id);
+			vm->ade.kek_vault_id = keep(imp,
+			    r->os.ade.kek_vault_id);
 		}
 	}
 	/* The extension list was read and holds no ADE extension. */
@@ -411,7 +428,7 @@ commit_vm(struct imp *imp, bool scale_set, const struct adc_origin *o)
 	if (vm == NULL)
 		return ADC_ENOMEM;
 	vm->id = keep(imp, r->id);
-	vm->name = keep(imp, r->name);
+	vm->name = own(imp, r->name);
 	vm->location = keep(imp, r->location);
 	vm->subscription = adc_estate_subscription(imp->est, r->id);
 	/* A scale set's size is its sku name. */
@@ -435,7 +452,7 @@ commit_disk(struct imp *imp, const struct adc_origin *o)
 	if (d == NULL)
 		return ADC_ENOMEM;
 	d->id = keep(imp, r->id);
-	d->name = keep(imp, r->name);
+	d->name = own(imp, r->name);
 	d->location = keep(imp, r->location);
 	d->subscription = adc_estate_subscription(imp->est, r->id);
 	d->origin = *o;
@@ -537,7 +554,7 @@ commit_key(struct imp *imp, const struct adc_origin *o)
 
 	if (k == NULL)
 		return ADC_ENOMEM;
-	k->url = keep(imp, r->kid != NULL ? r->kid : r->key_uri);
+	k->url = own(imp, r->kid != NULL ? r->kid : r->key_uri);
 	if (k->url != NULL && adc_key_url_parse(k->url, &u) == 0) {
 		k->vault_host = keep(imp, u.host);
 		k->name = adc_estate_intern(imp->est, u.name, u.name_len);

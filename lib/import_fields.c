@@ -22,17 +22,47 @@
 
 typedef enum adc_status (*member_fn)(struct imp *imp, int idx, void *ctx);
 
+/* A member name and its length, so most keys are rejected by length. */
+struct name {
+	const char	*s;
+	size_t		 len;
+};
+
+#define N(s) { (s), sizeof(s) - 1 }
+
+/* The hot path of the importer: most keys of an az export are not in
+ * the table, and their length or first letter rejects them. */
 static int
-lookup(const char *const *names, size_t n, const char *key, size_t len)
+lookup(const struct name *names, size_t n, const char *key, size_t len)
 {
+	int c = key[0] | 0x20;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (strlen(names[i]) == len &&
-		    adc_ascii_ncasecmp(names[i], key, len) == 0)
+		if (names[i].len == len && (names[i].s[0] | 0x20) == c &&
+		    adc_ascii_ncasecmp(names[i].s, key, len) == 0)
 			return (int)i;
 	}
 	return -1;
+}
+
+/* A member of the table seen twice in one object: noted, the later
+ * value wins. Only members we read are tracked (a bit per table entry),
+ * so no key is kept.
+ * XXX: repeats among skipped members and inside array elements are not
+ * reported; the reader's own duplicate check would find them, slower. */
+static enum adc_status
+check_duplicate(struct imp *imp, uint64_t *seen, int idx,
+    const struct name *names)
+{
+	uint64_t bit = (uint64_t)1 << (idx & 63);
+
+	if ((*seen & bit) == 0) {
+		*seen |= bit;
+		return ADC_OK;
+	}
+	return imp_note_here(imp, "duplicate-key", "member \"%s\" appears "
+	    "twice; the later value is used", names[idx].s);
 }
 
 static const char *
@@ -133,10 +163,11 @@ get_long(struct imp *imp, long *out)
 /* Walk an object's members through a table; the value of a member not
  * in the table is skipped. The object's first event comes next. */
 static enum adc_status
-each_member(struct imp *imp, const char *const *names, size_t n,
+each_member(struct imp *imp, const struct name *names, size_t n,
     member_fn fn, void *ctx, bool *seen)
 {
 	enum adc_json_event ev = adc_json_next(imp->r);
+	uint64_t seen_mask = 0;
 	const char *key;
 	size_t len;
 	int idx;
@@ -159,10 +190,7 @@ each_member(struct imp *imp, const char *const *names, size_t n,
 			TRY(skip(imp));
 			continue;
 		}
-		if (adc_json_key_is_duplicate(imp->r))
-			TRY(imp_note_here(imp, "duplicate-key", "member \"%s\" "
-			    "appears twice; the later value is used",
-			    names[idx]));
+		TRY(check_duplicate(imp, &seen_mask, idx, names));
 		TRY(fn(imp, idx, ctx));
 	}
 }
@@ -210,7 +238,7 @@ next_element_object(struct imp *imp)
 
 /* ---- {"id": ...} references ---------------------------------------- */
 
-static const char *const id_names[] = { "id" };
+static const struct name id_names[] = { N("id") };
 
 static enum adc_status
 id_member(struct imp *imp, int idx, void *ctx)
@@ -228,8 +256,8 @@ get_ref(struct imp *imp, const char **out)
 
 /* ---- ADE settings (VM osDisk, disk collection, instance view) ------- */
 
-static const char *const key_ref_names[] = {
-	"secretUrl", "keyUrl", "sourceVault"
+static const struct name key_ref_names[] = {
+	N("secretUrl"), N("keyUrl"), N("sourceVault")
 };
 
 struct key_ref {
@@ -247,8 +275,8 @@ key_ref_member(struct imp *imp, int idx, void *ctx)
 	return get_str(imp, kr->url);
 }
 
-static const char *const ade_names[] = {
-	"enabled", "diskEncryptionKey", "keyEncryptionKey"
+static const struct name ade_names[] = {
+	N("enabled"), N("diskEncryptionKey"), N("keyEncryptionKey")
 };
 
 static enum adc_status
@@ -322,8 +350,8 @@ ade_element(struct imp *imp, void *ctx)
 
 /* ---- a disk as the VM describes it ---------------------------------- */
 
-static const char *const secprof_disk_names[] = {
-	"securityEncryptionType", "diskEncryptionSet"
+static const struct name secprof_disk_names[] = {
+	N("securityEncryptionType"), N("diskEncryptionSet")
 };
 
 static enum adc_status
@@ -336,8 +364,9 @@ md_secprof_member(struct imp *imp, int idx, void *ctx)
 	return get_ref(imp, &d->secure_des_id);
 }
 
-static const char *const managed_names[] = {
-	"id", "storageAccountType", "diskEncryptionSet", "securityProfile"
+static const struct name managed_names[] = {
+	N("id"), N("storageAccountType"), N("diskEncryptionSet"),
+	N("securityProfile")
 };
 
 static enum adc_status
@@ -358,7 +387,7 @@ managed_member(struct imp *imp, int idx, void *ctx)
 	}
 }
 
-static const char *const diff_names[] = { "option", "placement" };
+static const struct name diff_names[] = { N("option"), N("placement") };
 
 static enum adc_status
 diff_member(struct imp *imp, int idx, void *ctx)
@@ -368,9 +397,9 @@ diff_member(struct imp *imp, int idx, void *ctx)
 	return get_str(imp, idx == 0 ? &d->diff_option : &d->diff_placement);
 }
 
-static const char *const diskref_names[] = {
-	"lun", "name", "managedDisk", "diskSizeGB", "osType",
-	"diffDiskSettings", "encryptionSettings"
+static const struct name diskref_names[] = {
+	N("lun"), N("name"), N("managedDisk"), N("diskSizeGB"), N("osType"),
+	N("diffDiskSettings"), N("encryptionSettings")
 };
 
 static enum adc_status
@@ -446,7 +475,9 @@ data_disk_element(struct imp *imp, void *ctx)
 	}
 }
 
-static const char *const storage_names[] = { "osDisk", "dataDisks" };
+static const struct name storage_names[] = {
+	N("osDisk"), N("dataDisks")
+};
 
 static enum adc_status
 storage_member(struct imp *imp, int idx, void *ctx)
@@ -460,8 +491,9 @@ storage_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- securityProfile (VM and disk share the name) -------------------- */
 
-static const char *const uefi_names[] = { "secureBootEnabled",
-	"vTpmEnabled" };
+static const struct name uefi_names[] = {
+	N("secureBootEnabled"), N("vTpmEnabled")
+};
 
 static enum adc_status
 uefi_member(struct imp *imp, int idx, void *ctx)
@@ -471,9 +503,9 @@ uefi_member(struct imp *imp, int idx, void *ctx)
 	    &imp->raw.vtpm);
 }
 
-static const char *const secprof_names[] = {
-	"securityType", "encryptionAtHost", "uefiSettings",
-	"secureVMDiskEncryptionSetId"
+static const struct name secprof_names[] = {
+	N("securityType"), N("encryptionAtHost"), N("uefiSettings"),
+	N("secureVMDiskEncryptionSetId")
 };
 
 static enum adc_status
@@ -495,9 +527,9 @@ secprof_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- extensions: the ADE extension marks a VM ------------------------ */
 
-static const char *const ext_settings_names[] = {
-	"VolumeType", "EncryptionOperation", "KeyEncryptionKeyURL",
-	"KeyVaultResourceId", "KekVaultResourceId"
+static const struct name ext_settings_names[] = {
+	N("VolumeType"), N("EncryptionOperation"), N("KeyEncryptionKeyURL"),
+	N("KeyVaultResourceId"), N("KekVaultResourceId")
 };
 
 static enum adc_status
@@ -510,8 +542,9 @@ ext_settings_member(struct imp *imp, int idx, void *ctx)
 	return get_str(imp, out[idx]);
 }
 
-static const char *const ext_names[] = {
-	"type", "publisher", "typePropertiesType", "settings", "properties"
+static const struct name ext_names[] = {
+	N("type"), N("publisher"), N("typePropertiesType"), N("settings"),
+	N("properties")
 };
 
 static enum adc_status
@@ -605,7 +638,7 @@ ext_element(struct imp *imp, void *ctx)
 	return ADC_OK;
 }
 
-static const char *const extprof_names[] = { "extensions" };
+static const struct name extprof_names[] = { N("extensions") };
 
 static enum adc_status
 extprof_member(struct imp *imp, int idx, void *ctx)
@@ -618,7 +651,7 @@ extprof_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- instanceView: ADE status per disk ------------------------------- */
 
-static const char *const iv_disk_names[] = { "encryptionSettings" };
+static const struct name iv_disk_names[] = { N("encryptionSettings") };
 
 static enum adc_status
 iv_disk_member(struct imp *imp, int idx, void *ctx)
@@ -667,7 +700,7 @@ iv_disk_element(struct imp *imp, void *ctx)
 	}
 }
 
-static const char *const iv_names[] = { "disks" };
+static const struct name iv_names[] = { N("disks") };
 
 static enum adc_status
 iv_member(struct imp *imp, int idx, void *ctx)
@@ -679,8 +712,8 @@ iv_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- VM scale set model ---------------------------------------------- */
 
-static const char *const vmss_names[] = {
-	"storageProfile", "securityProfile", "extensionProfile"
+static const struct name vmss_names[] = {
+	N("storageProfile"), N("securityProfile"), N("extensionProfile")
 };
 
 static enum adc_status
@@ -702,8 +735,9 @@ vmss_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- disk: encryption and ADE collection ------------------------------ */
 
-static const char *const encryption_names[] = { "type",
-	"diskEncryptionSetId" };
+static const struct name encryption_names[] = {
+	N("type"), N("diskEncryptionSetId")
+};
 
 static enum adc_status
 encryption_member(struct imp *imp, int idx, void *ctx)
@@ -713,8 +747,9 @@ encryption_member(struct imp *imp, int idx, void *ctx)
 	    &imp->raw.disk_des_id);
 }
 
-static const char *const esc_names[] = { "enabled", "encryptionSettings",
-	"encryptionSettingsVersion" };
+static const struct name esc_names[] = {
+	N("enabled"), N("encryptionSettings"), N("encryptionSettingsVersion")
+};
 
 static enum adc_status
 esc_member(struct imp *imp, int idx, void *ctx)
@@ -764,7 +799,9 @@ read_esc(struct imp *imp)
 
 /* ---- disk encryption set -------------------------------------------- */
 
-static const char *const active_key_names[] = { "keyUrl", "sourceVault" };
+static const struct name active_key_names[] = {
+	N("keyUrl"), N("sourceVault")
+};
 
 static enum adc_status
 active_key_member(struct imp *imp, int idx, void *ctx)
@@ -775,7 +812,7 @@ active_key_member(struct imp *imp, int idx, void *ctx)
 	return get_ref(imp, &imp->raw.source_vault_id);
 }
 
-static const char *const error_names[] = { "code", "message" };
+static const struct name error_names[] = { N("code"), N("message") };
 
 static enum adc_status
 error_member(struct imp *imp, int idx, void *ctx)
@@ -802,7 +839,7 @@ read_rotation_error(struct imp *imp)
 	return imp->raw.rotation_error != NULL ? ADC_OK : ADC_ENOMEM;
 }
 
-static const char *const identity_names[] = { "type", "tenantId" };
+static const struct name identity_names[] = { N("type"), N("tenantId") };
 
 static enum adc_status
 identity_member(struct imp *imp, int idx, void *ctx)
@@ -814,7 +851,9 @@ identity_member(struct imp *imp, int idx, void *ctx)
 
 /* ---- keys ------------------------------------------------------------ */
 
-static const char *const key_names[] = { "kid", "kty", "n" };
+static const struct name key_names[] = {
+	N("kid"), N("kty"), N("n")
+};
 
 static enum adc_status
 key_member(struct imp *imp, int idx, void *ctx)
@@ -839,8 +878,9 @@ key_member(struct imp *imp, int idx, void *ctx)
 	return ADC_OK;
 }
 
-static const char *const attr_names[] = { "enabled", "expires", "exp",
-	"exportable" };
+static const struct name attr_names[] = {
+	N("enabled"), N("expires"), N("exp"), N("exportable")
+};
 
 static enum adc_status
 attr_member(struct imp *imp, int idx, void *ctx)
@@ -898,22 +938,24 @@ read_release_policy(struct imp *imp)
 /* Members of a resource, top level or inside "properties" (az flattens
  * compute resources, REST and Resource Graph nest them). The order of
  * this table is the order of the switch in imp_member. */
-static const char *const resource_names[] = {
-	"id", "name", "type", "location", "properties", "sku", "identity",
-	"hardwareProfile", "storageProfile", "securityProfile",
-	"virtualMachineProfile", "resources", "instanceView", "osType",
-	"diskSizeGB", "encryption", "encryptionSettingsCollection",
-	"diskState", "creationData", "managedBy", "encryptionType",
-	"activeKey", "rotationToLatestKeyVersionEnabled",
-	"autoKeyRotationError", "federatedClientId", "vaultUri", "hsmUri",
-	"enableSoftDelete", "enablePurgeProtection",
-	"enabledForDiskEncryption", "enableRbacAuthorization", "tenantId",
-	"key", "kid", "attributes", "releasePolicy", "release_policy",
-	"keyUri", "keyUriWithVersion", "kty", "keySize", "state"
+static const struct name resource_names[] = {
+	N("id"), N("name"), N("type"), N("location"), N("properties"),
+	N("sku"), N("identity"), N("hardwareProfile"), N("storageProfile"),
+	N("securityProfile"), N("virtualMachineProfile"), N("resources"),
+	N("instanceView"), N("osType"), N("diskSizeGB"), N("encryption"),
+	N("encryptionSettingsCollection"), N("diskState"), N("creationData"),
+	N("managedBy"), N("encryptionType"), N("activeKey"),
+	N("rotationToLatestKeyVersionEnabled"), N("autoKeyRotationError"),
+	N("federatedClientId"), N("vaultUri"), N("hsmUri"),
+	N("enableSoftDelete"), N("enablePurgeProtection"),
+	N("enabledForDiskEncryption"), N("enableRbacAuthorization"),
+	N("tenantId"), N("key"), N("kid"), N("attributes"), N("releasePolicy"),
+	N("release_policy"), N("keyUri"), N("keyUriWithVersion"), N("kty"),
+	N("keySize"), N("state")
 };
 
-static const char *const sku_names[] = { "name" };
-static const char *const hw_names[] = { "vmSize" };
+static const struct name sku_names[] = { N("name") };
+static const struct name hw_names[] = { N("vmSize") };
 
 static enum adc_status
 str_member(struct imp *imp, int idx, void *ctx)
@@ -936,14 +978,14 @@ sized(struct imp *imp, unsigned *out)
 /* Resources and their nested objects: flat dispatch over the table
  * above, one line per member, hence the length. */
 enum adc_status
-imp_member(struct imp *imp, const char *key, size_t len, bool in_props)
+imp_member(struct imp *imp, const char *key, size_t len, bool in_props,
+    uint64_t *seen)
 {
 	struct raw *r = &imp->raw;
 	int idx = lookup(resource_names, NELEM(resource_names), key, len);
 
-	if (idx >= 0 && adc_json_key_is_duplicate(imp->r))
-		TRY(imp_note_here(imp, "duplicate-key", "member \"%s\" appears "
-		    "twice; the later value is used", resource_names[idx]));
+	if (idx >= 0)
+		TRY(check_duplicate(imp, seen, idx, resource_names));
 	switch (idx) {
 	case 0:	return get_str(imp, &r->id);
 	case 1:	return get_str(imp, &r->name);
@@ -1017,6 +1059,7 @@ enum adc_status
 imp_read_members(struct imp *imp, bool in_properties)
 {
 	enum adc_json_event ev;
+	uint64_t seen = 0;
 	const char *key;
 	size_t len;
 
@@ -1035,6 +1078,6 @@ imp_read_members(struct imp *imp, bool in_properties)
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
 		key = adc_json_string(imp->r, &len);
-		TRY(imp_member(imp, key, len, in_properties));
+		TRY(imp_member(imp, key, len, in_properties, &seen));
 	}
 }

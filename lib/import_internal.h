@@ -137,9 +137,10 @@ enum adc_status imp_note_here(struct imp *imp, const char *code,
     const char *fmt, ...) ADC_PRINTF(3, 4);
 
 /* Read one member of a resource into imp->raw; key (len bytes) is the
- * KEY event just read, its value comes next (import_fields.c). */
+ * KEY event just read, its value comes next (import_fields.c). seen
+ * tracks the members of this object already read (start it at 0). */
 enum adc_status imp_member(struct imp *imp, const char *key, size_t len,
-    bool in_properties);
+    bool in_properties, uint64_t *seen);
 /* Read the members of a resource object whose OBJECT_BEGIN was just
  * read, up to its OBJECT_END. */
 enum adc_status imp_read_members(struct imp *imp, bool in_properties);

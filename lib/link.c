@@ -22,6 +22,8 @@ struct slot {
 struct table {
 	struct slot	*slots;
 	size_t		 n;	/* a power of two */
+	size_t		 used;
+	bool		 failed;	/* sticky: an insert had no memory */
 };
 
 static int
@@ -34,15 +36,45 @@ table_init(struct table *t, size_t count)
 	return t->slots != NULL ? 0 : -1;
 }
 
+/* Double the table; the load stays under a half so probes end. */
+static int
+table_grow(struct table *t)
+{
+	struct slot *old = t->slots;
+	size_t n = t->n, i, j;
+
+	t->slots = calloc(n * 2, sizeof(*t->slots));
+	if (t->slots == NULL) {
+		t->slots = old;
+		return -1;
+	}
+	t->n = n * 2;
+	for (i = 0; i < n; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = (size_t)old[i].hash & (t->n - 1);
+		    t->slots[j].key != NULL; j = (j + 1) & (t->n - 1))
+			continue;
+		t->slots[j] = old[i];
+	}
+	free(old);
+	return 0;
+}
+
 /* Insert key; returns the value already there (the first wins), or
- * NULL when key was new. */
+ * NULL when key was new. t->failed is set when the table cannot grow. */
 static void *
 table_put(struct table *t, const char *key, void *val)
 {
 	uint64_t h = adc_hash_nocase(key, strlen(key));
-	size_t j = (size_t)h & (t->n - 1);
+	size_t j;
 
-	for (; t->slots[j].key != NULL; j = (j + 1) & (t->n - 1)) {
+	if ((t->used + 1) * 2 > t->n && table_grow(t) != 0) {
+		t->failed = true;
+		return NULL;
+	}
+	for (j = (size_t)h & (t->n - 1); t->slots[j].key != NULL;
+	    j = (j + 1) & (t->n - 1)) {
 		if (t->slots[j].hash == h &&
 		    adc_ascii_casecmp(t->slots[j].key, key) == 0)
 			return t->slots[j].val;
@@ -50,6 +82,7 @@ table_put(struct table *t, const char *key, void *val)
 	t->slots[j].hash = h;
 	t->slots[j].key = key;
 	t->slots[j].val = val;
+	t->used++;
 	return NULL;
 }
 
@@ -127,6 +160,8 @@ adc_key_url_parse(const char *url, struct adc_key_url *out)
 
 struct links {
 	struct table	 vms, disks, des, vaults, vault_hosts, keys;
+	size_t		 copies_kept;	/* disks the input lacks */
+	const struct adc_vm *first_vm;	/* the first VM naming one */
 };
 
 static void
@@ -281,8 +316,13 @@ link_des(struct adc_estate *est, struct links *l, struct adc_des *des)
 		return;
 	/* A vault in another subscription has no sourceVault (facts 17):
 	 * the key URL's host names it. */
+	/* XXX: a vault listed without vaultUri (az keyvault list) cannot
+	 * be found by host, so such a DES shows its vault as unknown. */
 	if (des->vault == NULL)
 		des->vault = table_get(&l->vault_hosts, u.host);
+	/* XXX: only the exact key version links; a DES whose key was
+	 * exported at another version shows its key as unknown until every
+	 * version is read (az keyvault key list-versions). */
 	ref = key_ref(est, u.host, u.name, u.name_len, u.version,
 	    u.version_len);
 	des->key = table_get(&l->keys, ref);
@@ -363,6 +403,22 @@ note_sectype_drift(struct adc_estate *est, const struct adc_disk *copy,
 	return ADC_OK;
 }
 
+/* Move a VM's copy of a disk out of temporary storage. */
+static struct adc_disk *
+keep_copy(struct adc_estate *est, const struct adc_disk *copy)
+{
+	struct adc_disk *d = adc_estate_alloc(est, sizeof(*d));
+
+	if (d == NULL)
+		return NULL;
+	*d = *copy;
+	/* The id is interned already; the name was temporary. */
+	d->name = adc_estate_strdup(est, copy->name, (size_t)-1);
+	if (copy->name != NULL && d->name == NULL)
+		return NULL;
+	return d;
+}
+
 /* Put the disk resource in place of the VM's copy, or keep the copy
  * (from_vm_only) when the input has no disk resource. */
 static enum adc_status
@@ -374,11 +430,17 @@ attach(struct adc_estate *est, struct links *l, struct adc_vm *vm,
 	if (copy == NULL || !copy->from_vm_only || copy->vm != vm)
 		return ADC_OK;
 	disk = table_get(&l->disks, copy->id);
-	if (disk == NULL || disk == copy) {
-		if (adc_estate_push_disk(est, copy) != ADC_OK)
+	if (disk == copy)
+		return ADC_OK;	/* kept by an earlier link */
+	if (disk == NULL) {
+		if (l->copies_kept++ == 0)
+			l->first_vm = vm;
+		disk = keep_copy(est, copy);
+		if (disk == NULL || adc_estate_push_disk(est, disk) != ADC_OK)
 			return ADC_ENOMEM;
-		if (copy->id != NULL)
-			table_put(&l->disks, copy->id, copy);
+		if (disk->id != NULL)
+			table_put(&l->disks, disk->id, disk);
+		*slot = disk;
 		return ADC_OK;
 	}
 	if (!disk->from_vm_only) {
@@ -435,14 +497,29 @@ adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 	if (estate == NULL || estate->priv == NULL)
 		return adc_diag_set(diag, ADC_EINVAL, "linking needs an estate "
 		    "from adc_estate_new");
+	if (adc_estate_linked(estate, true))
+		return adc_diag_set(diag, ADC_EINVAL, "the estate is linked "
+		    "already: link once, after the last input");
 	memset(&l, 0, sizeof(l));
 	st = build_tables(estate, &l);
 	for (i = 0; st == ADC_OK && i < estate->n_vms; i++)
 		st = link_vm(estate, &l, estate->vms[i]);
+	/* Every VM now points at a disk resource or a kept copy. */
+	if (st == ADC_OK)
+		adc_estate_free_temp(estate);
+	if (st == ADC_OK && l.copies_kept > 0)
+		st = adc_estate_note(estate, "disk-not-in-input",
+		    &l.first_vm->origin, "%zu disk(s) named by VMs are not in "
+		    "the input (first: VM %s); their settings come from the "
+		    "VMs' creation-time copies", l.copies_kept,
+		    l.first_vm->name != NULL ? l.first_vm->name : "?");
 	for (i = 0; st == ADC_OK && i < estate->n_disks; i++)
 		link_disk(&l, estate->disks[i]);
 	for (i = 0; st == ADC_OK && i < estate->n_des; i++)
 		link_des(estate, &l, estate->des[i]);
+	if (l.vms.failed || l.disks.failed || l.des.failed ||
+	    l.vaults.failed || l.vault_hosts.failed || l.keys.failed)
+		st = ADC_ENOMEM;
 	links_free(&l);
 	if (st != ADC_OK)
 		return adc_diag_set(diag, st, "out of memory while linking");

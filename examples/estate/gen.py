@@ -191,7 +191,8 @@ def vm_json(v):
             "typeHandlerVersion": "2.2", "autoUpgradeMinorVersion": True,
             "provisioningState": "Succeeded",
             "settings": {"EncryptionOperation": "EnableEncryption",
-                         "KeyVaultURL": "https://kv-contoso-ade.vault.azure.net/",
+                         "KeyVaultURL":
+                             "https://kv-contoso-ade.vault.azure.net/",
                          "KeyVaultResourceId": vault_id("kv-contoso-ade"),
                          "KeyEncryptionAlgorithm": "RSA-OAEP",
                          "VolumeType": "All"}})
@@ -228,7 +229,8 @@ def disk_json(name, des, enctype, managed_by, os_type=None, sectype=None,
     if sectype:
         d["securityProfile"] = {"securityType": sectype}
         if sec_des:
-            d["securityProfile"]["secureVMDiskEncryptionSetId"] = des_id(sec_des)
+            d["securityProfile"]["secureVMDiskEncryptionSetId"] = \
+                des_id(sec_des)
     if ade_vm:
         kv = vault_id("kv-contoso-ade")
         d["encryptionSettingsCollection"] = {
@@ -266,7 +268,8 @@ def des_json(d):
          "type": "Microsoft.Compute/diskEncryptionSets", "location": LOC,
          "resourceGroup": "rg-contoso-keys",
          "identity": {"type": "SystemAssigned",
-                      "principalId": "0f1e2d3c-4b5a-4697-8877-%012d" % len(name),
+                      "principalId":
+                          "0f1e2d3c-4b5a-4697-8877-%012d" % len(name),
                       "tenantId": TENANT},
          "encryptionType": etype,
          "activeKey": {"keyUrl": key_url(k[1], k[0], k[2])},

@@ -125,7 +125,8 @@ test_cli_vms(void)
 	struct adc_estate *est;
 	struct adc_vm *vm;
 
-	est = load(FIX("cli-recordings/test_disk_encryption_set.vm2_show.json"));
+	est = load(FIX("cli-recordings/"
+	    "test_disk_encryption_set.vm2_show.json"));
 	OK(est != NULL && est->n_vms == 1, "vm2 show reads");
 	if (est != NULL && est->n_vms == 1) {
 		vm = est->vms[0];
@@ -160,7 +161,8 @@ test_cli_vms(void)
 	adc_estate_free(est);
 
 	est = load(FIX("cli-recordings/"
-	    "test_vm_disk_encryption_e2e.vm1_encryption_show_instanceview.json"));
+	    "test_vm_disk_encryption_e2e."
+	    "vm1_encryption_show_instanceview.json"));
 	OK(est != NULL && est->n_vms == 1, "ADE VM reads");
 	if (est != NULL && est->n_vms == 1) {
 		vm = est->vms[0];
@@ -224,8 +226,9 @@ test_cli_disks_des(void)
 		    "ConfidentialVmEncryptedWithCustomerKey");
 		INT_EQ(des->identity, ADC_IDENTITY_SYSTEM, "SystemAssigned");
 		OK(des->source_vault_id == NULL, "no sourceVault");
-		STR_EQ(des->key_url, "https://vault-000002.vault.azure.net/keys/"
-		    "key-000003/9d91e453ceca45f2b8639639044a84b2", "key URL");
+		STR_EQ(des->key_url, "https://vault-000002.vault.azure.net/"
+		    "keys/key-000003/9d91e453ceca45f2b8639639044a84b2",
+		    "key URL");
 		STR_EQ(des->tenant, "54826b22-38d6-4fb2-bad9-b7b93a3e9c5a",
 		    "identity tenant");
 		INT_EQ(des->auto_rotation, ADC_NO, "rotation flag absent: off");
@@ -267,9 +270,11 @@ test_rest_examples(void)
 	OK(est != NULL && est->n_des == 1,
 	    "one DES: 200 wins over the earlier 202 body");
 	if (est != NULL && est->n_des == 1) {
-		INT_EQ(est->des[0]->identity, ADC_IDENTITY_USER, "UserAssigned");
+		INT_EQ(est->des[0]->identity, ADC_IDENTITY_USER,
+		    "UserAssigned");
 		STR_EQ(est->des[0]->federated_client_id,
-		    "00000000-0000-0000-0000-000000000000", "federatedClientId");
+		    "00000000-0000-0000-0000-000000000000",
+		    "federatedClientId");
 	}
 	adc_estate_free(est);
 
@@ -558,7 +563,8 @@ test_bad_input(void)
 	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
 	    "providers/Microsoft.Compute/virtualMachines/v\", \"type\": "
 	    "\"Microsoft.Compute/virtualMachines\", \"securityProfile\": "
-	    "{\"securityType\": \"QuantumVM\", \"encryptionAtHost\": \"yes\"}}]");
+	    "{\"securityType\": \"QuantumVM\", \"encryptionAtHost\": "
+	    "\"yes\"}}]");
 	OK(est != NULL && est->n_vms == 1, "unknown enum value is kept");
 	if (est != NULL && est->n_vms == 1) {
 		INT_EQ(est->vms[0]->security_type, ADC_SECTYPE_OTHER, "OTHER");
@@ -594,9 +600,145 @@ test_bad_input(void)
 	adc_estate_free(est);
 }
 
+/* Every prefix of a real export: a positioned syntax error, never a
+ * crash, and the whole file reads. */
+static void
+test_truncations(void)
+{
+	static char buf[8192];
+	struct adc_estate *est;
+	size_t len, cut, bad = 0;
+	enum adc_status st;
+	FILE *f;
+
+	f = fopen(FIX("cli-recordings/test_vm_disk_encryption_e2e."
+	    "vm1_encryption_show_instanceview.json"), "rb");
+	OK(f != NULL, "ADE recording opens");
+	if (f == NULL)
+		return;
+	len = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	for (cut = 0; cut < len; cut++) {
+		est = adc_estate_new();
+		adc_diag_init(&diag, "cut");
+		st = adc_estate_read_buffer(est, buf, cut, "cut", &diag);
+		/* Only the trailing CRLF may go without harm. */
+		if (cut + 2 < len && (st != ADC_ESYNTAX || diag.line == 0 ||
+		    diag.col == 0))
+			bad++;
+		adc_estate_free(est);
+	}
+	INT_EQ(bad, 0, "every truncation is a positioned syntax error");
+	est = adc_estate_new();
+	OK(adc_estate_read_buffer(est, buf, len, "whole", &diag) == ADC_OK &&
+	    est->n_vms == 1, "the whole file reads");
+	adc_estate_free(est);
+}
+
+static void
+test_more_shapes(void)
+{
+	struct adc_estate *est;
+
+	/* An ARM-plane key row (Resource Graph, az resource show). */
+	est = load_text("{\"data\": [{\"id\": \"/subscriptions/s/resource"
+	    "Groups/r/providers/Microsoft.KeyVault/vaults/kv/keys/k\", "
+	    "\"type\": \"microsoft.keyvault/vaults/keys\", \"name\": \"k\", "
+	    "\"properties\": {\"kty\": \"RSA-HSM\", \"keySize\": 4096, "
+	    "\"keyUriWithVersion\": \"https://KV.vault.azure.net:443/keys/k/"
+	    "abc\", \"attributes\": {\"enabled\": true, \"exp\": "
+	    "1893456000, \"exportable\": false}}}]}");
+	OK(est != NULL && est->n_keys == 1, "Graph key row reads");
+	if (est != NULL && est->n_keys == 1) {
+		INT_EQ(est->keys[0]->size_bits, 4096, "keySize");
+		STR_EQ(est->keys[0]->vault_host, "kv.vault.azure.net",
+		    "host lower case, no port");
+		STR_EQ(est->keys[0]->version, "abc", "version");
+		INT_EQ(est->keys[0]->expires, 1893456000, "exp in Unix time");
+		INT_EQ(est->keys[0]->exportable, ADC_NO, "not exportable");
+	}
+	adc_estate_free(est);
+
+	/* ADE dual pass: the VM's own osDisk.encryptionSettings. */
+	est = load_text("{\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.Compute/virtualMachines/v\", \"properties\": "
+	    "{\"hardwareProfile\": {\"vmSize\": \"Standard_D2s_v3\"}, "
+	    "\"storageProfile\": {\"osDisk\": {\"osType\": \"Linux\", "
+	    "\"encryptionSettings\": {\"enabled\": true, "
+	    "\"diskEncryptionKey\": {\"secretUrl\": \"https://a.vault.azure."
+	    "net/secrets/s/1\", \"sourceVault\": {\"id\": \"/v/a\"}}, "
+	    "\"keyEncryptionKey\": {\"keyUrl\": \"https://a.vault.azure.net/"
+	    "keys/k/2\"}}, \"diffDiskSettings\": {\"option\": \"Local\", "
+	    "\"placement\": \"ResourceDisk\"}}}}}");
+	OK(est != NULL && est->n_vms == 1, "dual-pass ADE VM reads");
+	if (est != NULL && est->n_vms == 1) {
+		INT_EQ(est->vms[0]->ade.enabled, ADC_YES, "ADE on");
+		INT_EQ(est->vms[0]->ever_ade, ADC_YES, "ever ADE");
+		STR_EQ(est->vms[0]->ade.kek_url, "https://a.vault.azure.net/"
+		    "keys/k/2", "KEK URL");
+		STR_EQ(est->vms[0]->ade.secret_vault_id, "/v/a",
+		    "secret vault");
+		INT_EQ(est->vms[0]->ephemeral_os, ADC_YES, "ephemeral OS");
+		STR_EQ(est->vms[0]->ephemeral_placement, "ResourceDisk",
+		    "placement");
+	}
+	adc_estate_free(est);
+
+	/* az keyvault list without a resource group: generic rows. */
+	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.KeyVault/vaults/kv\", \"location\": "
+	    "\"westeurope\", \"name\": \"kv\", \"resourceGroup\": \"r\", "
+	    "\"tags\": {}, \"type\": \"Microsoft.KeyVault/vaults\"}]");
+	OK(est != NULL && est->n_vaults == 1, "generic vault row reads");
+	if (est != NULL && est->n_vaults == 1) {
+		INT_EQ(est->vaults[0]->sku, ADC_VAULT_UNKNOWN, "sku unknown");
+		INT_EQ(est->vaults[0]->purge_protection, ADC_UNKNOWN,
+		    "purge protection unknown, not off");
+		INT_EQ(est->vaults[0]->soft_delete, ADC_UNKNOWN,
+		    "soft delete unknown");
+		STR_EQ(est->vaults[0]->location, "westeurope", "location");
+	}
+	adc_estate_free(est);
+
+	/* A scale set instance is read as a VM. */
+	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.Compute/virtualMachineScaleSets/ss/"
+	    "virtualMachines/0\", \"type\": \"Microsoft.Compute/"
+	    "virtualMachineScaleSets/virtualMachines\", \"hardwareProfile\": "
+	    "{\"vmSize\": \"Standard_D2s_v5\"}, \"storageProfile\": "
+	    "{\"osDisk\": {\"managedDisk\": {\"id\": \"/d/0\"}}}}]");
+	OK(est != NULL && est->n_vms == 1 && !est->vms[0]->is_scale_set &&
+	    est->vms[0]->encryption_at_host == ADC_NO,
+	    "scale set instance read as a VM");
+	adc_estate_free(est);
+
+	/* Two feature documents in two reads: one "no" wins. */
+	est = adc_estate_new();
+	adc_diag_init(&diag, "f");
+	{
+		static const char yes[] = "{\"name\": \"Microsoft.Compute/"
+		    "EncryptionAtHost\", \"properties\": {\"state\": "
+		    "\"Registered\"}, \"type\": \"Microsoft.Features/providers/"
+		    "features\"}";
+		static const char no[] = "{\"name\": \"Microsoft.Compute/"
+		    "EncryptionAtHost\", \"properties\": {\"state\": "
+		    "\"NotRegistered\"}, \"type\": \"Microsoft.Features/"
+		    "providers/features\"}";
+
+		OK(adc_estate_read_buffer(est, no, sizeof(no) - 1, "no",
+		    &diag) == ADC_OK && adc_estate_read_buffer(est, yes,
+		    sizeof(yes) - 1, "yes", &diag) == ADC_OK &&
+		    est->eah_feature == ADC_NO,
+		    "feature not registered in one subscription: no");
+	}
+	adc_estate_free(est);
+}
+
 int
 main(void)
 {
+	test_more_shapes();
+	test_truncations();
 	test_confidential_vm();
 	test_cli_vms();
 	test_cli_disks_des();

@@ -222,7 +222,8 @@ test_drift_and_missing(void)
 	OK(est->vms[0]->os_disk != NULL && !est->vms[0]->os_disk->from_vm_only,
 	    "disk found by id without regard to case");
 	STR_EQ(est->vms[0]->os_disk->des_id + strlen(SUB),
-	    "Microsoft.Compute/diskEncryptionSets/new", "the disk resource wins");
+	    "Microsoft.Compute/diskEncryptionSets/new",
+	    "the disk resource wins");
 	INT_EQ(count_notes(est, "disk-drift"), 1, "drift noted once");
 	INT_EQ(est->vms[0]->n_data_disks, 2, "two data disks");
 	INT_EQ(est->vms[0]->data_disks[0]->lun, 1, "sorted by LUN");
@@ -231,6 +232,8 @@ test_drift_and_missing(void)
 	INT_EQ(est->vms[0]->data_disks[1]->enc_type, ADC_ENC_PLATFORM,
 	    "copy without DES: platform key");
 	INT_EQ(est->n_disks, 3, "the copies join the disk list");
+	INT_EQ(count_notes(est, "disk-not-in-input"), 1,
+	    "one note for the missing disks");
 	OK(est->vms[0]->os_disk->des == NULL, "DES not in input: NULL");
 	adc_estate_free(est);
 }
@@ -260,8 +263,8 @@ test_duplicates_and_hsm(void)
 	est = load_text("[{\"id\": \"" SUB "Microsoft.KeyVault/managedHSMs/h\""
 	    ", \"properties\": {\"hsmUri\": \"https://h.managedhsm.azure.net/\""
 	    "}}, {\"id\": \"" SUB "Microsoft.Compute/diskEncryptionSets/e\", "
-	    "\"properties\": {\"activeKey\": {\"keyUrl\": \"https://H.managedhsm"
-	    ".azure.net/keys/k/1\"}}}]");
+	    "\"properties\": {\"activeKey\": {\"keyUrl\": "
+	    "\"https://H.managedhsm.azure.net/keys/k/1\"}}}]");
 	OK(est != NULL && est->n_des == 1 && est->des[0]->vault != NULL,
 	    "DES to Managed HSM by host");
 	if (est != NULL && est->n_vaults == 1)
@@ -273,8 +276,10 @@ test_duplicates_and_hsm(void)
 static void
 test_examples(void)
 {
-	static const char *const files[] = { "../../examples/estate/vms.json",
-	    "../../examples/estate/disks.json", "../../examples/estate/des.json",
+	static const char *const files[] = {
+	    "../../examples/estate/vms.json",
+	    "../../examples/estate/disks.json",
+	    "../../examples/estate/des.json",
 	    "../../examples/estate/vaults.json",
 	    "../../examples/estate/keys.json",
 	    "../../examples/estate/feature.json", NULL };
@@ -314,9 +319,28 @@ test_examples(void)
 	adc_estate_free(est);
 }
 
+static void
+test_link_once(void)
+{
+	struct adc_estate *est = adc_estate_new();
+	static const char vm[] = "[]";
+
+	adc_diag_init(&diag, "t");
+	OK(adc_estate_read_buffer(est, vm, 2, "t", &diag) == ADC_OK &&
+	    adc_estate_link(est, &diag) == ADC_OK, "read, then link");
+	adc_diag_init(&diag, "t");
+	OK(adc_estate_read_buffer(est, vm, 2, "t", &diag) == ADC_EINVAL &&
+	    strstr(diag.msg, "linked already") != NULL,
+	    "a read after linking is refused");
+	adc_diag_init(&diag, "t");
+	OK(adc_estate_link(est, &diag) == ADC_EINVAL, "a second link too");
+	adc_estate_free(est);
+}
+
 int
 main(void)
 {
+	test_link_once();
 	test_examples();
 	test_three_shapes();
 	test_keys();
