@@ -22,13 +22,15 @@ static const char *const ignored[] = {
 	"purchasePlan", "supportedCapabilities", NULL
 };
 
+/* Copy the key once, then compare first bytes before whole names. */
 static int
 ignored_key(struct adc_json_reader *r)
 {
+	const char *k = adc_json_string(r, NULL);
 	size_t i;
 
-	for (i = 0; ignored[i] != NULL; i++) {
-		if (adc_json_string_is(r, ignored[i]))
+	for (i = 0; k != NULL && ignored[i] != NULL; i++) {
+		if (k[0] == ignored[i][0] && strcmp(k, ignored[i]) == 0)
 			return 1;
 	}
 	return 0;

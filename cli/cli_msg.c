@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+static void vmsg(const char *, const char *, va_list) CLI_PRINTF(2, 0);
+
 static void
 vmsg(const char *prefix, const char *fmt, va_list ap)
 {

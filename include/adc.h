@@ -629,12 +629,14 @@ struct adc_policy *adc_policy_read_fd(int fd, const char *name,
     struct adc_diag *diag);
 void adc_policy_free(struct adc_policy *policy);
 
-/* Per VM: its scenario (or none and why) and its layers. */
+/* Per VM: its scenario, or none and why. Its layers are not kept here:
+ * adc_analyse_vm derives them in microseconds whenever they are needed,
+ * and keeping them for every VM of a large estate would cost more memory
+ * than the estate itself. */
 struct adc_vm_result {
 	const struct adc_vm *vm;
 	const struct adc_scenario *scenario;	/* NULL: none */
 	const char	*no_scenario_reason;	/* when scenario is NULL */
-	struct adc_analysis analysis;
 };
 
 struct adc_report {

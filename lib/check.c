@@ -88,6 +88,10 @@ copy_resources(struct findings *f, const char *const *res, size_t n)
 	return out;
 }
 
+static void vemit(struct rule_ctx *, const struct adc_rule *,
+    enum adc_finding_status, bool, const char *const *, size_t,
+    const struct adc_origin *, const char *, va_list) ADC_PRINTF(8, 0);
+
 static void
 vemit(struct rule_ctx *ctx, const struct adc_rule *rule,
     enum adc_finding_status status, bool escalate,
@@ -193,11 +197,10 @@ cmp_finding(const void *pa, const void *pb)
 }
 
 static enum adc_status
-analyse_vms(struct rule_ctx *ctx, struct adc_report *out,
+match_vms(struct rule_ctx *ctx, struct adc_report *out,
     struct adc_diag *diag)
 {
 	const struct adc_estate *e = ctx->estate;
-	enum adc_status st;
 	size_t i;
 
 	out->vms = calloc(e->n_vms > 0 ? e->n_vms : 1, sizeof(*out->vms));
@@ -208,10 +211,7 @@ analyse_vms(struct rule_ctx *ctx, struct adc_report *out,
 
 		r->vm = e->vms[i];
 		r->scenario = adc_scenario_match(r->vm, &r->no_scenario_reason);
-		st = adc_analyse_vm(r->vm, &r->analysis, diag);
 		out->n_vms = i + 1;
-		if (st != ADC_OK)
-			return st;
 	}
 	ctx->results = out->vms;
 	return ADC_OK;
@@ -255,7 +255,7 @@ adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
 	ctx.policy = policy != NULL ? policy : adc_policy_baseline();
 	ctx.now = (int64_t)time(NULL);
 	ctx.out = f;
-	st = analyse_vms(&ctx, out, diag);
+	st = match_vms(&ctx, out, diag);
 	if (st == ADC_OK && ctx_build(&ctx) != ADC_OK)
 		st = adc_diag_set(diag, ADC_ENOMEM, "out of memory");
 	if (st == ADC_OK && run_rules(&ctx) != ADC_OK)
@@ -289,8 +289,6 @@ adc_report_free(struct adc_report *report)
 		free(f->v);
 		free(f);
 	}
-	for (i = 0; i < report->n_vms; i++)
-		adc_analysis_free(&report->vms[i].analysis);
 	free(report->vms);
 	memset(report, 0, sizeof(*report));
 }

@@ -41,6 +41,9 @@ adc_diag_init(struct adc_diag *diag, const char *source)
 	diag->source = source;
 }
 
+static void format_msg(struct adc_diag *, const char *, va_list)
+    ADC_PRINTF(2, 0);
+
 /* Messages are one line: a newline would break the CLI's
  * "file:line:col: message" format, so it becomes a space. */
 static void

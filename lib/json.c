@@ -495,10 +495,11 @@ bad:
 	    "(byte 0x%02x); the input must be UTF-8", r->buf[*ip]), -1;
 }
 
-/* A string whose opening quote is at r->pos. When keep is false (inside
- * a skip) the window may drop its start as the scan goes on, and the
- * length is not limited. A kept string's scan stops at a wall where its
- * closing quote can no longer be, the same place for buffers and for
+/* A string whose opening quote is at r->pos: the reader's hot loop, kept
+ * in one piece so the plain runs stay in registers. When keep is false
+ * (inside a skip) the window may drop its start as the scan goes on, and
+ * the length is not limited. A kept string's scan stops at a wall where
+ * its closing quote can no longer be, the same place for buffers and for
  * windows of any size, so both report the same error. */
 static int
 scan_string(struct adc_json_reader *r, bool keep)
@@ -785,6 +786,9 @@ key(struct adc_json_reader *r)
 	struct json_level *lv = &r->levels[r->depth - 1];
 	size_t n;
 
+	/* An error inside the key belongs to the object, not to the member
+	 * before it. */
+	lv->has_key = false;
 	mark_event(r, r->pos);
 	if (scan_string(r, true) < 0)
 		return ADC_JSON_ERROR;

@@ -167,18 +167,22 @@ adc_json_string(struct adc_json_reader *r, size_t *len)
 	return r->text;
 }
 
+/* Without escapes the raw text is the string and holds no NUL, so
+ * strncmp stops at the first difference without measuring s first; s[n]
+ * is only read once s is known to be at least n bytes long. */
 bool
 adc_json_string_is(struct adc_json_reader *r, const char *s)
 {
-	size_t n = strlen(s);
+	size_t n = r->tok_len - 2;
 
 	if (r->cur != ADC_JSON_KEY && r->cur != ADC_JSON_STRING)
 		return false;
 	if (!r->tok_escaped)
-		return r->tok_len - 2 == n &&
-		    memcmp(r->buf + r->tok + 1, s, n) == 0;
+		return strncmp((const char *)r->buf + r->tok + 1, s, n) == 0 &&
+		    s[n] == '\0';
 	if (materialise(r) < 0)
 		return false;
+	n = strlen(s);
 	return r->text_len == n && memcmp(r->text, s, n) == 0;
 }
 

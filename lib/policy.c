@@ -283,7 +283,7 @@ read_member(struct preader *pr, const char *key)
 	struct adc_policy *p = pr->p;
 	enum adc_status st;
 	int64_t n;
-	int v;
+	int v = 0;
 
 	if (strcmp(key, "schema_version") == 0)
 		return read_version(pr);

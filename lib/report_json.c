@@ -94,17 +94,20 @@ put_summary(struct adc_jsonw *w, const struct adc_report *report)
 	adc_jsonw_object_end(w);
 }
 
-/* The same array explain prints; a VM the analysis could not run on
- * (no components) gets null rather than an empty list, which would read
- * as "nothing to protect". */
+/* The same array explain prints, derived here rather than kept for every
+ * VM. A VM the analysis cannot run on gets null rather than an empty
+ * list, which would read as "nothing to protect". */
 static void
-put_components(struct adc_jsonw *w, const struct adc_analysis *analysis)
+put_components(struct adc_jsonw *w, const struct adc_vm *vm)
 {
-	if (analysis->n_components == 0 || analysis->components == NULL) {
+	struct adc_analysis a;
+
+	if (vm == NULL || adc_analyse_vm(vm, &a, NULL) != ADC_OK) {
 		adc_jsonw_null(w);
 		return;
 	}
-	adc_render_analysis_json(w, analysis);
+	adc_render_analysis_json(w, &a);
+	adc_analysis_free(&a);
 }
 
 static void
@@ -132,7 +135,7 @@ put_vm(struct adc_jsonw *w, const struct adc_report *report,
 	adc_jsonw_array_end(w);
 
 	adc_jsonw_key(w, "components");
-	put_components(w, &r->analysis);
+	put_components(w, r->vm);
 	adc_jsonw_object_end(w);
 }
 

@@ -65,23 +65,30 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
     const struct adc_vm_result *r)
 {
 	const struct adc_component_layers *temp, *cache;
+	struct adc_analysis a;
 	bool temp_bad, cache_bad;
 	struct adc_buf b;
 	size_t i;
 
-	temp = find_component(&r->analysis, ADC_COMP_TEMP_DISK);
+	if (adc_analyse_vm(r->vm, &a, NULL) != ADC_OK) {
+		ctx->status = ADC_ENOMEM;
+		return;
+	}
+	temp = find_component(&a, ADC_COMP_TEMP_DISK);
 	temp_bad = temp != NULL && temp->present == ADC_PRESENT_YES &&
 	    temp->n_layers == 0 && temp->complete;
 	cache_bad = false;
-	for (i = 0; i < r->analysis.n_components; i++) {
-		cache = &r->analysis.components[i];
+	for (i = 0; i < a.n_components; i++) {
+		cache = &a.components[i];
 		if (cache->component == ADC_COMP_HOST_CACHE &&
 		    cache->present != ADC_PRESENT_NO &&
 		    cache->n_layers == 0 && cache->complete)
 			cache_bad = true;
 	}
-	if (!temp_bad && !cache_bad)
+	if (!temp_bad && !cache_bad) {
+		adc_analysis_free(&a);
 		return;
+	}
 
 	adc_buf_init(&b, 4096);
 	adc_buf_printf(&b, "VM %s: %s not encrypted (no encryption at host)",
@@ -94,6 +101,7 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	else
 		rule_fail(ctx, rule, r->vm->id, &r->vm->origin, "%s", b.data);
 	adc_buf_free(&b);
+	adc_analysis_free(&a);
 }
 
 /* [DE][DEO]: SSE covers neither; EAH (or ADE with All) does. [C]: v5+

@@ -142,7 +142,7 @@ item_join(const struct script_gen *g, size_t i, char *buf, size_t size,
     bool upper)
 {
 	const struct adc_script_item *it = &g->items[i];
-	char a[16], b[16];
+	char a[8], b[8];	/* catalogue ids are at most 6 characters */
 
 	copy_case(b, it->scenario->id, sizeof(b), upper);
 	if (it->attach_to < 0) {

@@ -89,6 +89,8 @@ static const struct want_err errors[] = {
 	{ "[\"\\udc00\"]", ADC_ESYNTAX, 2, 1, 3, "/0", "lone low surrogate" },
 	{ "{\"\\u00e9\":{\"x\":nul}}", ADC_ESYNTAX, 15, 1, 16,
 	    "/\xc3\xa9/x", "expected null" },
+	{ "{\"a\":1,\n \"b\\q\":2}", ADC_ESYNTAX, 11, 2, 4, "",
+	    "invalid escape" },
 	{ "\xff\xfe[\0]\0", ADC_ESYNTAX, 0, 1, 1, "", "UTF-16" },
 	{ "[\0\"\0a\0\"\0]\0", ADC_ESYNTAX, 0, 1, 1, "", "UTF-16" },
 };
@@ -234,7 +236,7 @@ static void
 test_limits(void)
 {
 	struct adc_json_options o = { 0 };
-	struct adc_diag d;
+	struct adc_diag d, first;
 	char *deep;
 	size_t w;
 
@@ -258,7 +260,11 @@ test_limits(void)
 
 	o.max_depth = 0;
 	o.max_string = 8;
+	read_all("[\"123456789abcdefghij\"]", 23, 0, &o, &first);
 	for (w = 0; w < N_WINDOWS; w++) {
+		/* Found by fuzz_json: windows reported a different message. */
+		read_all("[\"123456789abcdefghij\"]", 23, windows[w], &o, &d);
+		STR_EQ(d.msg, first.msg, "the limit reads the same in windows");
 		INT_EQ(read_all("[\"12345678\"]", 12, windows[w], &o, &d),
 		    ADC_JSON_EOF, "a string at max_string passes");
 		INT_EQ(read_all("[\"123456789\"]", 13, windows[w], &o, &d),
