@@ -35,6 +35,12 @@ class Estate:
         self.n_vms = n_vms
         self.vaults = [self.vault(i) for i in range(n_vaults)]
         self.des = [self.des_set(i) for i in range(n_des)]
+        # Azure requires a disk and its DES to share subscription and
+        # region [CMKR], so disks pick among their subscription's DES
+        # (a subscription's resources here share one region).
+        self.des_by_sub = {}
+        for d in self.des:
+            self.des_by_sub.setdefault(d["id"].split("/")[2], []).append(d)
 
     def rid(self, sub, rg, rtype, name):
         return (f"/subscriptions/{sub}/resourceGroups/{rg}/providers/"
@@ -114,20 +120,26 @@ class Estate:
         size = rnd.choice(CVM_SIZES if cvm else PLAIN_SIZES)
         sectype = ("ConfidentialVM" if cvm else
                    "TrustedLaunch" if rnd.random() < 0.6 else None)
-        os_des = rnd.choice(self.des) if rnd.random() < 0.6 else None
+        local = self.des_by_sub.get(sub, [])
+        os_des = (rnd.choice(local) if local and rnd.random() < 0.6
+                  else None)
         if os_des and os_des["encryptionType"].startswith("Confidential"):
             os_des = None
         sku = rnd.choice(SKUS)
         osm = self.managed(sub, rg, f"{name}-os", os_des, sku)
         sec_des = None
         if cvm:
-            sec_des = self.des[10 * rnd.randrange(len(self.des) // 10)]
+            conf = [d for d in local if d["encryptionType"]
+                    .startswith("Confidential")]
+            sec_des = rnd.choice(conf) if conf else None
             osm["securityProfile"] = {
-                "diskEncryptionSet": {"id": sec_des["id"]},
+                "diskEncryptionSet": ({"id": sec_des["id"]} if sec_des
+                                      else None),
                 "securityEncryptionType": "DiskWithVMGuestState"}
         data = []
         for lun in range(rnd.choice([0, 1, 1, 2, 3])):
-            dd = rnd.choice(self.des) if rnd.random() < 0.5 else None
+            dd = (rnd.choice(local) if local and rnd.random() < 0.5
+                  else None)
             if dd and dd["encryptionType"].startswith("Confidential"):
                 dd = None
             data.append((lun, dd))
@@ -222,13 +234,14 @@ class Estate:
                 "securityType": sectype,
                 "uefiSettings": {"secureBootEnabled": True,
                                  "vTpmEnabled": True} if sectype else None}
-        disks = [self.disk(sub, rg, f"{name}-os", os_des, sku, vid, 30,
-                           sec_des)]
-        disks += [self.disk(sub, rg, f"{name}-data{lun}", dd, sku, vid, 128)
-                  for lun, dd in data]
+        loc = vm["location"]
+        disks = [self.disk(sub, rg, loc, f"{name}-os", os_des, sku, vid,
+                           30, sec_des)]
+        disks += [self.disk(sub, rg, loc, f"{name}-data{lun}", dd, sku, vid,
+                            128) for lun, dd in data]
         return vm, disks
 
-    def disk(self, sub, rg, name, des, sku, vid, size, sec_des=None):
+    def disk(self, sub, rg, loc, name, des, sku, vid, size, sec_des=None):
         etype = (des["encryptionType"] if des else
                  "EncryptionAtRestWithPlatformKey")
         return {
@@ -248,7 +261,7 @@ class Estate:
             "encryptionSettingsCollection": None, "extendedLocation": None,
             "hyperVGeneration": "V2" if size == 30 else None,
             "id": self.rid(sub, rg, "Microsoft.Compute/disks", name),
-            "location": LOCATIONS[0], "managedBy": vid,
+            "location": loc, "managedBy": vid,
             "managedByExtended": None, "maxShares": None, "name": name,
             "networkAccessPolicy": "AllowAll", "optimizedForFrequentAttach":
             None, "osType": "Linux" if size == 30 else None,

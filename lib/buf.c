@@ -41,7 +41,7 @@ grow(struct adc_buf *buf, size_t need)
 }
 
 int
-adc_buf_append(struct adc_buf *buf, const void *data, size_t len)
+adc_buf_append_slow(struct adc_buf *buf, const void *data, size_t len)
 {
 	if (buf->failed)
 		return -1;
@@ -57,12 +57,6 @@ adc_buf_append(struct adc_buf *buf, const void *data, size_t len)
 	buf->len += len;
 	buf->data[buf->len] = '\0';
 	return 0;
-}
-
-int
-adc_buf_puts(struct adc_buf *buf, const char *s)
-{
-	return adc_buf_append(buf, s, strlen(s));
 }
 
 int

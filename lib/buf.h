@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -19,8 +20,28 @@ struct adc_buf {
 void adc_buf_init(struct adc_buf *buf, size_t limit);
 void adc_buf_free(struct adc_buf *buf);
 /* Append; on failure the buffer keeps what it had and 'failed' is set. */
-int adc_buf_append(struct adc_buf *buf, const void *data, size_t len);
-int adc_buf_puts(struct adc_buf *buf, const char *s);
+int adc_buf_append_slow(struct adc_buf *buf, const void *data, size_t len);
+
+/* Writers append a few bytes at a time, millions of times for a large
+ * report: when the bytes fit, append here without a call. */
+static inline int
+adc_buf_append(struct adc_buf *buf, const void *data, size_t len)
+{
+	if (!buf->failed && buf->len + len < buf->cap &&
+	    (buf->limit == 0 || buf->len + len <= buf->limit)) {
+		memcpy(buf->data + buf->len, data, len);
+		buf->len += len;
+		buf->data[buf->len] = '\0';
+		return 0;
+	}
+	return adc_buf_append_slow(buf, data, len);
+}
+
+static inline int
+adc_buf_puts(struct adc_buf *buf, const char *s)
+{
+	return adc_buf_append(buf, s, strlen(s));
+}
 int adc_buf_printf(struct adc_buf *buf, const char *fmt, ...)
     ADC_PRINTF(2, 3);
 int adc_buf_vprintf(struct adc_buf *buf, const char *fmt, va_list ap)

@@ -15,18 +15,32 @@ adc_jsonw_init(struct adc_jsonw *w, struct adc_buf *out, bool pretty)
 	memset(w, 0, sizeof(*w));
 	w->out = out;
 	w->pretty = pretty;
+	w->pretty_depth = ADC_JSONW_MAX_DEPTH;
+}
+
+void
+adc_jsonw_set_pretty_depth(struct adc_jsonw *w, unsigned depth)
+{
+	w->pretty_depth = depth;
+}
+
+static bool
+pretty_here(const struct adc_jsonw *w)
+{
+	return w->pretty && w->depth <= w->pretty_depth;
 }
 
 static void
 newline(struct adc_jsonw *w)
 {
-	unsigned i;
+	/* A newline and two spaces per level, taken in one piece. */
+	static const char spaces[2 * ADC_JSONW_MAX_DEPTH + 2] =
+	    "\n                                                               "
+	    "                                                                 ";
 
-	if (!w->pretty)
+	if (!pretty_here(w))
 		return;
-	adc_buf_puts(w->out, "\n");
-	for (i = 0; i < w->depth; i++)
-		adc_buf_puts(w->out, "  ");
+	adc_buf_append(w->out, spaces, 1 + 2 * (size_t)w->depth);
 }
 
 /* Punctuation before a value or key: a comma after a sibling, and a new
@@ -68,7 +82,9 @@ close_container(struct adc_jsonw *w, const char *bracket)
 		w->overflow = true;
 		return;
 	}
-	had_items = w->has_items[w->depth];
+	/* The closing bracket goes on its own line only when the members
+	 * did, which depends on the depth inside the container. */
+	had_items = w->has_items[w->depth] && pretty_here(w);
 	w->depth--;
 	if (had_items)
 		newline(w);
@@ -129,6 +145,18 @@ utf8_len(const unsigned char *s)
 	return n;
 }
 
+/* Length of the run at p that needs no escaping: printable ASCII other
+ * than the quote and the backslash. */
+static size_t
+plain_run(const unsigned char *p)
+{
+	const unsigned char *q = p;
+
+	while (*q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
+		q++;
+	return (size_t)(q - p);
+}
+
 static void
 write_escaped(struct adc_buf *out, const char *s)
 {
@@ -136,8 +164,14 @@ write_escaped(struct adc_buf *out, const char *s)
 	char esc[8];
 	size_t n;
 
-	adc_buf_puts(out, "\"");
+	adc_buf_append(out, "\"", 1);
 	while (*p != '\0') {
+		n = plain_run(p);
+		if (n > 0) {
+			adc_buf_append(out, p, n);
+			p += n;
+			continue;
+		}
 		if (*p == '"' || *p == '\\') {
 			esc[0] = '\\';
 			esc[1] = (char)*p;
@@ -163,7 +197,7 @@ adc_jsonw_key(struct adc_jsonw *w, const char *key)
 {
 	before_item(w);
 	write_escaped(w->out, key);
-	adc_buf_puts(w->out, w->pretty ? ": " : ":");
+	adc_buf_puts(w->out, pretty_here(w) ? ": " : ":");
 	w->after_key = true;
 }
 

@@ -16,6 +16,7 @@
 struct adc_jsonw {
 	struct adc_buf	*out;
 	bool		 pretty;
+	unsigned	 pretty_depth;	/* deeper containers stay on one line */
 	unsigned	 depth;
 	bool		 after_key;	/* next value follows "key": */
 	bool		 has_items[ADC_JSONW_MAX_DEPTH];
@@ -23,6 +24,9 @@ struct adc_jsonw {
 };
 
 void adc_jsonw_init(struct adc_jsonw *w, struct adc_buf *out, bool pretty);
+/* Pretty only down to depth levels: the members of containers nested
+ * deeper are written on one line (one record per line for big lists). */
+void adc_jsonw_set_pretty_depth(struct adc_jsonw *w, unsigned depth);
 void adc_jsonw_object_begin(struct adc_jsonw *w);
 void adc_jsonw_object_end(struct adc_jsonw *w);
 void adc_jsonw_array_begin(struct adc_jsonw *w);

@@ -386,7 +386,10 @@ adc_report_sarif(const struct adc_report *report, struct adc_rpt_out *o)
 		o->buf.failed = 1;
 		return;
 	}
+	/* Each rule and each result on a line of its own (runs[].results[]
+	 * sit four levels down), compact inside. */
 	adc_jsonw_init(&w, &o->buf, true);
+	adc_jsonw_set_pretty_depth(&w, 4);
 	adc_jsonw_object_begin(&w);
 	adc_jsonw_key(&w, "$schema");
 	adc_jsonw_string(&w, SARIF_SCHEMA);

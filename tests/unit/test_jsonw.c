@@ -69,6 +69,34 @@ test_pretty(void)
 }
 
 static void
+test_pretty_depth(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, true);
+	adc_jsonw_set_pretty_depth(&w, 2);
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_key(&w, "vms");
+	adc_jsonw_array_begin(&w);
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_key(&w, "a");
+	adc_jsonw_array_begin(&w);
+	adc_jsonw_int(&w, 1);
+	adc_jsonw_array_end(&w);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_object_begin(&w);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_array_end(&w);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_finish(&w);
+	STR_EQ(b.data, "{\n  \"vms\": [\n    {\"a\":[1]},\n    {}\n  ]\n}\n",
+	    "records below the pretty depth sit on one line each");
+	adc_buf_free(&b);
+}
+
+static void
 test_unbalanced(void)
 {
 	struct adc_buf b;
@@ -90,6 +118,7 @@ main(void)
 	test_compact();
 	test_escaping();
 	test_pretty();
+	test_pretty_depth();
 	test_unbalanced();
 	return tap_done();
 }
