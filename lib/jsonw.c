@@ -6,6 +6,7 @@
  */
 #include "jsonw.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -145,14 +146,42 @@ utf8_len(const unsigned char *s)
 	return n;
 }
 
-/* Length of the run at p that needs no escaping: printable ASCII other
- * than the quote and the backslash. */
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/* Whether any byte of w needs a closer look: a control byte (NUL
+ * included), a non-ASCII byte, a quote or a backslash. Each test sets
+ * the high bit of a byte that matches; a false alarm only costs the
+ * byte-wise path. */
+static bool
+word_needs_care(uint64_t w)
+{
+	uint64_t ctl = (w - ONES * 0x20) & ~w;
+	uint64_t q = w ^ (ONES * '"');
+	uint64_t bs = w ^ (ONES * '\\');
+
+	q = (q - ONES) & ~q;
+	bs = (bs - ONES) & ~bs;
+	return ((ctl | q | bs | w) & HIGHS) != 0;
+}
+
+/* Length of the run at p (end at p + left) that needs no escaping:
+ * printable ASCII other than the quote and the backslash. Identifiers
+ * make up most of a report, so runs are scanned eight bytes at a time. */
 static size_t
-plain_run(const unsigned char *p)
+plain_run(const unsigned char *p, size_t left)
 {
 	const unsigned char *q = p;
+	uint64_t w;
 
-	while (*q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
+	while (left - (size_t)(q - p) >= 8) {
+		memcpy(&w, q, 8);
+		if (word_needs_care(w))
+			break;
+		q += 8;
+	}
+	while (q < p + left && *q >= 0x20 && *q < 0x80 && *q != '"' &&
+	    *q != '\\')
 		q++;
 	return (size_t)(q - p);
 }
@@ -161,12 +190,13 @@ static void
 write_escaped(struct adc_buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
 	char esc[8];
 	size_t n;
 
 	adc_buf_append(out, "\"", 1);
-	while (*p != '\0') {
-		n = plain_run(p);
+	while (p < end) {
+		n = plain_run(p, (size_t)(end - p));
 		if (n > 0) {
 			adc_buf_append(out, p, n);
 			p += n;
@@ -215,8 +245,20 @@ adc_jsonw_string(struct adc_jsonw *w, const char *s)
 void
 adc_jsonw_int(struct adc_jsonw *w, long long v)
 {
+	char digits[24];
+	char *p = digits + sizeof(digits);
+	unsigned long long u;
+
+	/* By hand: printf's machinery costs more than the digits. */
+	u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
 	before_item(w);
-	adc_buf_printf(w->out, "%lld", v);
+	adc_buf_append(w->out, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 void

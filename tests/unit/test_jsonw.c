@@ -47,6 +47,52 @@ test_escaping(void)
 	adc_buf_free(&b);
 }
 
+/* Long runs go eight bytes at a time; every kind of byte that needs
+ * care must still be caught at every position of a word. */
+static void
+test_runs(void)
+{
+	static const char special[] = { '"', '\\', '\n', '\x1f', '\x7f' };
+	char in[40], want[80];
+	struct adc_buf b;
+	struct adc_jsonw w;
+	size_t i, k;
+	int bad = 0;
+
+	for (k = 0; k < sizeof(special); k++) {
+		for (i = 0; i < 20; i++) {
+			memset(in, 'a', 24);
+			in[24] = '\0';
+			in[i] = special[k];
+			adc_buf_init(&b, 0);
+			adc_jsonw_init(&w, &b, false);
+			adc_jsonw_string(&w, in);
+			if (special[k] == '\n' || special[k] == '\x1f')
+				snprintf(want, sizeof(want), "\"%.*s\\u%04x%s\"",
+				    (int)i, in, special[k], in + i + 1);
+			else if (special[k] == '\x7f')
+				snprintf(want, sizeof(want), "\"%s\"", in);
+			else
+				snprintf(want, sizeof(want), "\"%.*s\\%c%s\"",
+				    (int)i, in, special[k], in + i + 1);
+			bad += strcmp(b.data, want) != 0;
+			adc_buf_free(&b);
+		}
+	}
+	INT_EQ(bad, 0, "specials are escaped at every offset of a long run");
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_array_begin(&w);
+	adc_jsonw_int(&w, -9223372036854775807LL - 1);
+	adc_jsonw_int(&w, 0);
+	adc_jsonw_int(&w, 120014);
+	adc_jsonw_array_end(&w);
+	STR_EQ(b.data, "[-9223372036854775808,0,120014]",
+	    "integers, the smallest and zero included");
+	adc_buf_free(&b);
+}
+
 static void
 test_pretty(void)
 {
@@ -117,6 +163,7 @@ main(void)
 {
 	test_compact();
 	test_escaping();
+	test_runs();
 	test_pretty();
 	test_pretty_depth();
 	test_unbalanced();
