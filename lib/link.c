@@ -36,7 +36,9 @@ table_init(struct table *t, size_t count)
 	return t->slots != NULL ? 0 : -1;
 }
 
-/* Double the table; the load stays under a half so probes end. */
+/* Double the table; the load stays under a half so probes end. The disk
+ * table grows this way as disks built from the VMs' copies join it, so
+ * it is sized for the disk resources alone. */
 static int
 table_grow(struct table *t)
 {
@@ -258,28 +260,13 @@ index_vault_hosts(struct adc_estate *est, struct table *t)
 	index_ids((est), (t), (void **)(est)->arr, &(est)->n,		\
 	    offsetof(type, id), offsetof(type, origin), (what))
 
-/* VMs' own copies of their disks join the disk table when the input has
- * no disk resource for them, so it needs room for those too: in a full
- * open-addressing table a probe for a missing key never ends. */
-static size_t
-disk_slots(const struct adc_estate *est)
-{
-	size_t i, n = est->n_disks;
-
-	for (i = 0; i < est->n_vms; i++) {
-		if (est->vms[i] != NULL)
-			n += 1 + est->vms[i]->n_data_disks;
-	}
-	return n;
-}
-
 static enum adc_status
 build_tables(struct adc_estate *est, struct links *l)
 {
 	enum adc_status st;
 
 	if (table_init(&l->vms, est->n_vms) ||
-	    table_init(&l->disks, disk_slots(est)) ||
+	    table_init(&l->disks, est->n_disks) ||
 	    table_init(&l->des, est->n_des) ||
 	    table_init(&l->vaults, est->n_vaults) ||
 	    table_init(&l->vault_hosts, est->n_vaults) ||

@@ -319,6 +319,35 @@ test_examples(void)
 	adc_estate_free(est);
 }
 
+/* Many VMs, no disk resources: every disk is built from a VM's copy and
+ * joins the disk table, which must grow (a full table never ends a
+ * probe). */
+static void
+test_vms_without_disks(void)
+{
+	static char text[64 * 1024];
+	struct adc_estate *est;
+	size_t n = 0;
+	int i;
+
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "[");
+	for (i = 0; i < 100; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+		    "%s{\"id\": \"" SUB "Microsoft.Compute/virtualMachines/"
+		    "v%d\", \"storageProfile\": {\"osDisk\": {\"managedDisk\":"
+		    " {\"id\": \"/d/os%d\"}}, \"dataDisks\": [{\"lun\": 0, "
+		    "\"managedDisk\": {\"id\": \"/d/a%d\"}}, {\"lun\": 1, "
+		    "\"managedDisk\": {\"id\": \"/d/b%d\"}}]}}", i ? ", " : "",
+		    i, i, i, i);
+	snprintf(text + n, sizeof(text) - n, "]");
+	est = load_text(text);
+	OK(est != NULL && est->n_vms == 100 && est->n_disks == 300,
+	    "100 VMs naming 300 disks the input lacks link");
+	if (est != NULL)
+		INT_EQ(count_notes(est, "disk-not-in-input"), 1, "one note");
+	adc_estate_free(est);
+}
+
 static void
 test_link_once(void)
 {
@@ -341,6 +370,7 @@ int
 main(void)
 {
 	test_link_once();
+	test_vms_without_disks();
 	test_examples();
 	test_three_shapes();
 	test_keys();
