@@ -212,5 +212,6 @@ RULE_FN(r_encryption_at_host_required);
 RULE_FN(r_double_encryption_required);
 RULE_FN(r_des_not_allowed);
 RULE_FN(r_key_vault_not_allowed);
+RULE_FN(r_input_note);
 
 #endif

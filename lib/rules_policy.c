@@ -310,3 +310,21 @@ RULE_FN(r_key_vault_not_allowed)
 		    v != NULL ? res_name(v->name, v->id) : ku.host);
 	}
 }
+
+/* What the importer noticed (drift between a VM and its disks, values
+ * newer than this tool, disks the input lacks, duplicates) is reported
+ * like any finding, at the place in the input it concerns, so no output
+ * format loses it. */
+RULE_FN(r_input_note)
+{
+	const struct adc_import_note *note;
+	size_t i;
+
+	for (i = 0; i < ctx->estate->n_notes; i++) {
+		note = &ctx->estate->notes[i];
+		rule_emit(ctx, rule, ADC_FINDING_FAIL, false, NULL, 0,
+		    &note->origin, "%s: %s", note->code != NULL ?
+		    note->code : "note", note->message != NULL ?
+		    note->message : "(no message)");
+	}
+}

@@ -242,6 +242,13 @@ static const struct adc_rule table[] = {
 	    "a DES uses a key vault the policy does not allow",
 	    "use a key from one of the allowed vaults" },
 	    r_key_vault_not_allowed },
+	/* The input itself */
+	{ { "input-note", N, "input",
+	    "something the importer noticed in the input: a VM's copy of a "
+	    "disk that disagrees with the disk resource, a value newer than "
+	    "this tool, a disk the input lacks, a duplicate",
+	    "export the missing or newer resources, or check the named "
+	    "place in the input" }, r_input_note },
 };
 
 #undef E

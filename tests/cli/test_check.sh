@@ -214,4 +214,16 @@ run_status 2 "a missing policy file is an input error" check \
 contains "$tmp/err" "nosuch-policy.json: No such file or directory" \
 	"a missing policy: its name and the reason"
 
+# What the importer notices reaches every format: a recorded az vm show
+# names three disks the input does not hold.
+vm2="$ADC_FIXTURES/azure/cli-recordings/test_disk_encryption_set.vm2_show.json"
+run_status 0 "a VM without its disks: notes only, below --fail-on error" \
+	check "$vm2"
+contains "$tmp/out" "input-note" "text names the input note"
+contains "$tmp/out" "disk-not-in-input: 3 disk(s)" "text says which note"
+run_status 0 "json of the same" check --format json "$vm2"
+check "json carries the input note with its code" \
+	test "$(jq -r '[.findings[] | select(.rule == "input-note") | .message][0]' "$tmp/out" | cut -d: -f1)" = "disk-not-in-input"
+run_status 1 "notes count at --fail-on note" check --fail-on note "$vm2"
+
 finish

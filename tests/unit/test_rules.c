@@ -252,6 +252,18 @@ static void m_data_double(struct world *w)
 }
 static void m_nothing(struct world *w) { (void)w; }
 
+/* The importer's note about a VM whose disk copy disagrees. */
+static struct adc_import_note drift_note = { "disk-drift",
+	"VM vm1 names DES des-old for disk vm1-os; the disk resource names "
+	"des-os", { "vms.json", 12, 5, "/0/storageProfile/osDisk" } };
+
+static void
+m_input_note(struct world *w)
+{
+	w->e.notes = &drift_note;
+	w->e.n_notes = 1;
+}
+
 /* Policies for the policy rules. */
 static struct adc_policy pol;
 static char *allowed_des[] = { (char *)W_DES_OS, (char *)W_DES_DATA };
@@ -412,6 +424,8 @@ static const struct rule_case cases[] = {
 	    "des-data" },
 	{ "key-vault-not-allowed", world_std, m_nothing, W, p_vault_other,
 	    "kv-disks" },
+	{ "input-note", world_std, m_input_note, N, NULL,
+	    "disk-drift: VM vm1 names DES des-old" },
 };
 
 #undef E
