@@ -236,12 +236,13 @@ class Estate:
                                  "vTpmEnabled": True} if sectype else None}
         loc = vm["location"]
         disks = [self.disk(sub, rg, loc, f"{name}-os", os_des, sku, vid,
-                           30, sec_des)]
+                           30, sec_des, cvm)]
         disks += [self.disk(sub, rg, loc, f"{name}-data{lun}", dd, sku, vid,
                             128) for lun, dd in data]
         return vm, disks
 
-    def disk(self, sub, rg, loc, name, des, sku, vid, size, sec_des=None):
+    def disk(self, sub, rg, loc, name, des, sku, vid, size, sec_des=None,
+             cvm=False):
         etype = (des["encryptionType"] if des else
                  "EncryptionAtRestWithPlatformKey")
         return {
@@ -271,7 +272,10 @@ class Estate:
             "securityProfile": {
                 "secureVmDiskEncryptionSetId": sec_des["id"],
                 "securityType": "ConfidentialVM_DiskEncryptedWithCustomerKey"}
-            if sec_des else None,
+            if sec_des else {
+                "secureVmDiskEncryptionSetId": None,
+                "securityType": "ConfidentialVM_DiskEncryptedWithPlatformKey"}
+            if cvm else None,
             "shareInfo": None, "sku": {"name": sku, "tier": "Premium"},
             "supportedCapabilities": None, "supportsHibernation": None,
             "tags": {}, "tier": "P10",
