@@ -7,6 +7,7 @@
  * skipped unread. Values of the wrong type become unknown with a note.
  */
 #include "import_internal.h"
+#include "json_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,8 +113,8 @@ get_str(struct imp *imp, const char **out)
 		return ADC_OK;
 	if (ev != ADC_JSON_STRING)
 		return wrong_type(imp, ev, "a string");
-	s = adc_json_string(imp->r, &len);
-	*out = imp_strdup(imp, s, len);
+	s = adc_json_view(imp->r, &len);
+	*out = s != NULL ? imp_strdup(imp, s, len) : NULL;
 	return *out != NULL ? ADC_OK : ADC_ENOMEM;
 }
 
@@ -184,7 +185,7 @@ each_member(struct imp *imp, const struct name *names, size_t n,
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(names, n, key, len);
 		if (idx < 0) {
 			TRY(skip(imp));
@@ -329,7 +330,7 @@ ade_element(struct imp *imp, void *ctx)
 			break;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(ade_names, NELEM(ade_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -466,7 +467,7 @@ data_disk_element(struct imp *imp, void *ctx)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(diskref_names, NELEM(diskref_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -627,7 +628,7 @@ ext_element(struct imp *imp, void *ctx)
 			break;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(ext_names, NELEM(ext_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -692,7 +693,7 @@ iv_disk_element(struct imp *imp, void *ctx)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		if (lookup(iv_disk_names, 1, key, len) == 0)
 			TRY(iv_disk_member(imp, 0, NULL));
 		else
@@ -788,7 +789,7 @@ read_esc(struct imp *imp)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(esc_names, NELEM(esc_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -1077,7 +1078,7 @@ imp_read_members(struct imp *imp, bool in_properties)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		TRY(imp_member(imp, key, len, in_properties, &seen));
 	}
 }
