@@ -41,7 +41,8 @@ lookup(const struct name *names, size_t n, const char *key, size_t len)
 
 	for (i = 0; i < n; i++) {
 		if (names[i].len == len && (names[i].s[0] | 0x20) == c &&
-		    adc_ascii_ncasecmp(names[i].s, key, len) == 0)
+		    (memcmp(names[i].s, key, len) == 0 ||
+		    adc_ascii_ncasecmp(names[i].s, key, len) == 0))
 			return (int)i;
 	}
 	return -1;
@@ -976,15 +977,29 @@ sized(struct imp *imp, unsigned *out)
 	return ADC_OK;
 }
 
+void
+imp_index_names(struct imp *imp)
+{
+	size_t i;
+
+	memset(imp->res_lens, 0, sizeof(imp->res_lens));
+	for (i = 0; i < NELEM(resource_names); i++)
+		imp->res_lens[resource_names[i].s[0] & 31] |=
+		    (uint64_t)1 << resource_names[i].len;
+}
+
 /* Resources and their nested objects: flat dispatch over the table
- * above, one line per member, hence the length. */
+ * above, one line per member, hence the length. Every name of the table
+ * is shorter than 64 bytes, so longer keys are rejected at once. */
 enum adc_status
 imp_member(struct imp *imp, const char *key, size_t len, bool in_props,
     uint64_t *seen)
 {
 	struct raw *r = &imp->raw;
-	int idx = lookup(resource_names, NELEM(resource_names), key, len);
+	int idx = -1;
 
+	if (len < 64 && (imp->res_lens[key[0] & 31] >> len & 1) != 0)
+		idx = lookup(resource_names, NELEM(resource_names), key, len);
 	if (idx >= 0)
 		TRY(check_duplicate(imp, seen, idx, resource_names));
 	switch (idx) {
