@@ -530,9 +530,18 @@ adc_ascii_ncasecmp(const char *a, const char *b, size_t n)
 	size_t i;
 	int d;
 
+	/* Interned strings are often compared with themselves, and most
+	 * pairs are equal byte for byte: fold only where bytes differ. */
+	if (a == b)
+		return 0;
 	for (i = 0; i < n; i++) {
+		if (a[i] == b[i]) {
+			if (a[i] == '\0')
+				return 0;
+			continue;
+		}
 		d = fold((unsigned char)a[i]) - fold((unsigned char)b[i]);
-		if (d != 0 || a[i] == '\0')
+		if (d != 0)
 			return d;
 	}
 	return 0;

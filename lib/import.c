@@ -491,6 +491,7 @@ read_all(struct adc_estate *estate, struct adc_json_reader *r,
 	imp.r = r;
 	imp.est = estate;
 	imp.diag = diag;
+	imp_index_names(&imp);
 	imp.file = adc_estate_intern(estate, name, (size_t)-1);
 	if (imp.file == NULL)
 		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");

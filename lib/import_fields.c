@@ -7,6 +7,7 @@
  * skipped unread. Values of the wrong type become unknown with a note.
  */
 #include "import_internal.h"
+#include "json_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,8 @@ lookup(const struct name *names, size_t n, const char *key, size_t len)
 
 	for (i = 0; i < n; i++) {
 		if (names[i].len == len && (names[i].s[0] | 0x20) == c &&
-		    adc_ascii_ncasecmp(names[i].s, key, len) == 0)
+		    (memcmp(names[i].s, key, len) == 0 ||
+		    adc_ascii_ncasecmp(names[i].s, key, len) == 0))
 			return (int)i;
 	}
 	return -1;
@@ -112,8 +114,8 @@ get_str(struct imp *imp, const char **out)
 		return ADC_OK;
 	if (ev != ADC_JSON_STRING)
 		return wrong_type(imp, ev, "a string");
-	s = adc_json_string(imp->r, &len);
-	*out = imp_strdup(imp, s, len);
+	s = adc_json_view(imp->r, &len);
+	*out = s != NULL ? imp_strdup(imp, s, len) : NULL;
 	return *out != NULL ? ADC_OK : ADC_ENOMEM;
 }
 
@@ -184,7 +186,7 @@ each_member(struct imp *imp, const struct name *names, size_t n,
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(names, n, key, len);
 		if (idx < 0) {
 			TRY(skip(imp));
@@ -329,7 +331,7 @@ ade_element(struct imp *imp, void *ctx)
 			break;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(ade_names, NELEM(ade_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -466,7 +468,7 @@ data_disk_element(struct imp *imp, void *ctx)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(diskref_names, NELEM(diskref_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -627,7 +629,7 @@ ext_element(struct imp *imp, void *ctx)
 			break;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(ext_names, NELEM(ext_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -692,7 +694,7 @@ iv_disk_element(struct imp *imp, void *ctx)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		if (lookup(iv_disk_names, 1, key, len) == 0)
 			TRY(iv_disk_member(imp, 0, NULL));
 		else
@@ -788,7 +790,7 @@ read_esc(struct imp *imp)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		idx = lookup(esc_names, NELEM(esc_names), key, len);
 		if (idx < 0)
 			TRY(skip(imp));
@@ -975,15 +977,29 @@ sized(struct imp *imp, unsigned *out)
 	return ADC_OK;
 }
 
+void
+imp_index_names(struct imp *imp)
+{
+	size_t i;
+
+	memset(imp->res_lens, 0, sizeof(imp->res_lens));
+	for (i = 0; i < NELEM(resource_names); i++)
+		imp->res_lens[resource_names[i].s[0] & 31] |=
+		    (uint64_t)1 << resource_names[i].len;
+}
+
 /* Resources and their nested objects: flat dispatch over the table
- * above, one line per member, hence the length. */
+ * above, one line per member, hence the length. Every name of the table
+ * is shorter than 64 bytes, so longer keys are rejected at once. */
 enum adc_status
 imp_member(struct imp *imp, const char *key, size_t len, bool in_props,
     uint64_t *seen)
 {
 	struct raw *r = &imp->raw;
-	int idx = lookup(resource_names, NELEM(resource_names), key, len);
+	int idx = -1;
 
+	if (len < 64 && (imp->res_lens[key[0] & 31] >> len & 1) != 0)
+		idx = lookup(resource_names, NELEM(resource_names), key, len);
 	if (idx >= 0)
 		TRY(check_duplicate(imp, seen, idx, resource_names));
 	switch (idx) {
@@ -1077,7 +1093,7 @@ imp_read_members(struct imp *imp, bool in_properties)
 			return ADC_OK;
 		if (ev != ADC_JSON_KEY)
 			return imp_reader_error(imp);
-		key = adc_json_string(imp->r, &len);
+		key = adc_json_view(imp->r, &len);
 		TRY(imp_member(imp, key, len, in_properties, &seen));
 	}
 }

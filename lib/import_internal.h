@@ -120,6 +120,10 @@ struct imp {
 	size_t		 ignored;	/* resources of types we do not read */
 	size_t		 not_resources;	/* objects that are no resource */
 	const char	*ignored_type;	/* one example */
+	/* Per first letter (its low five bits), a bit per length of the
+	 * resource-level member names: most keys of an export are not
+	 * read, and one look here rejects them (imp_index_names). */
+	uint64_t	 res_lens[32];
 };
 
 /* Scratch strings, valid until the next resource starts. */
@@ -141,6 +145,8 @@ enum adc_status imp_note_here(struct imp *imp, const char *code,
  * tracks the members of this object already read (start it at 0). */
 enum adc_status imp_member(struct imp *imp, const char *key, size_t len,
     bool in_properties, uint64_t *seen);
+/* Fill imp->res_lens; call once before reading. */
+void imp_index_names(struct imp *imp);
 /* Read the members of a resource object whose OBJECT_BEGIN was just
  * read, up to its OBJECT_END. */
 enum adc_status imp_read_members(struct imp *imp, bool in_properties);

@@ -107,4 +107,18 @@ enum adc_status adc_json_fail(struct adc_json_reader *r, size_t idx,
 /* Add the current key to its object's set; true when it was there. */
 bool adc_json_note_key(struct adc_json_reader *r);
 
+/* The current key or string (the caller has checked the event) without
+ * the copy adc_json_string makes: the raw bytes when the string has no
+ * escapes, then not NUL-terminated and valid until the next event. The
+ * importer compares every key and copies every string it keeps, so the
+ * copy into r->text would be paid twice. NULL when out of memory. */
+static inline const char *
+adc_json_view(struct adc_json_reader *r, size_t *len)
+{
+	if (r->tok_escaped)
+		return adc_json_string(r, len);
+	*len = r->tok_len - 2;
+	return (const char *)r->buf + r->tok + 1;
+}
+
 #endif
