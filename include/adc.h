@@ -130,7 +130,9 @@ enum adc_status adc_json_skip(struct adc_json_reader *reader);
 enum adc_status adc_json_skip_rest(struct adc_json_reader *reader);
 
 /* The unescaped text of the current KEY or STRING event, NUL-terminated,
- * valid until the next call on the reader. len may be NULL. */
+ * valid until the next call on the reader. len may be NULL. NULL for any
+ * other event. Out of memory fails the reader (the next call returns
+ * ADC_JSON_ERROR) and gives "" here. */
 const char *adc_json_string(struct adc_json_reader *reader, size_t *len);
 /* True when the current KEY or STRING, unescaped, equals s; compares in
  * place without copying when the string has no escapes. */

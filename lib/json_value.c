@@ -160,8 +160,16 @@ adc_json_string(struct adc_json_reader *r, size_t *len)
 {
 	if (r->cur != ADC_JSON_KEY && r->cur != ADC_JSON_STRING)
 		return NULL;
-	if (materialise(r) < 0)
-		return NULL;
+	/* Out of memory fails the reader, so the caller's next call sees
+	 * the error; until then it gets an empty string, never NULL, so a
+	 * caller comparing the text cannot dereference NULL. */
+	if (materialise(r) < 0) {
+		adc_json_fail(r, r->tok, ADC_ENOMEM, "out of memory for a "
+		    "%zu-byte string", r->tok_len);
+		if (len != NULL)
+			*len = 0;
+		return "";
+	}
 	if (len != NULL)
 		*len = r->text_len;
 	return r->text;
