@@ -51,6 +51,11 @@ int cli_parse_format(const char *name, const char *allowed);
  * an exit status, reporting a failure itself. */
 int cli_write_output(const char *path, const char *data, size_t len);
 
+/* Read every input file (argv, "-" for standard input) into estate and
+ * link it; errors are reported. Returns an exit status. */
+int cli_read_estate(const char *command, struct adc_estate *estate,
+    int argc, char **argv);
+
 /* Subcommands, each in its own cmd_*.c file. */
 int cmd_blast_radius(int argc, char **argv);
 int cmd_check(int argc, char **argv);

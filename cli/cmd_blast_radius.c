@@ -18,7 +18,6 @@
 #include "buf.h"
 #include "jsonw.h"
 
-#define STDIN_NAME "<stdin>"
 
 struct blast_opts {
 	const char	*key;
@@ -105,36 +104,6 @@ parse_args(int argc, char **argv, struct blast_opts *o)
 		return cli_usage_error("blast-radius", "no input files (use "
 		    "'-' for standard input)");
 	return -1;
-}
-
-static int
-read_input(struct adc_estate *estate, const char *path, bool *used_stdin)
-{
-	const char *name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
-	struct adc_diag diag;
-	enum adc_status st;
-	int fd = STDIN_FILENO;
-
-	if (name != path && *used_stdin)
-		return cli_usage_error("blast-radius", "standard input ('-') "
-		    "given more than once");
-	if (name != path)
-		*used_stdin = true;
-	else
-		fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		cli_errorf("%s: %s", path, strerror(errno));
-		return CLI_EXIT_USAGE;
-	}
-	adc_diag_init(&diag, name);
-	st = adc_estate_read_fd(estate, fd, name, &diag);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (st != ADC_OK) {
-		cli_report_diag(&diag);
-		return cli_exit_for(st);
-	}
-	return CLI_EXIT_OK;
 }
 
 static const char *
@@ -304,19 +273,14 @@ run(const struct blast_opts *o, int argc, char **argv,
 {
 	struct adc_blast bl;
 	struct adc_diag diag;
-	bool used_stdin = false;
 	enum adc_status st;
-	int i, rc;
+	int rc;
 
-	for (i = 0; i < argc; i++) {
-		rc = read_input(estate, argv[i], &used_stdin);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
+	rc = cli_read_estate("blast-radius", estate, argc, argv);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	adc_diag_init(&diag, NULL);
-	st = adc_estate_link(estate, &diag);
-	if (st == ADC_OK)
-		st = adc_blast_radius(estate, o->key, o->des, &bl, &diag);
+	st = adc_blast_radius(estate, o->key, o->des, &bl, &diag);
 	if (st != ADC_OK) {
 		cli_report_diag(&diag);
 		return cli_exit_for(st);

@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 /* The name standard input goes by in diagnostics and reports. */
-#define STDIN_NAME "<stdin>"
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -163,60 +162,6 @@ parse_args(int argc, char **argv, struct check_opts *o)
 	return -1;
 }
 
-/* Read one input into the estate; returns an exit status. */
-static int
-read_input(struct adc_estate *estate, const char *path, bool *used_stdin)
-{
-	struct adc_diag diag;
-	const char *name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
-	enum adc_status st;
-	int fd = STDIN_FILENO;
-
-	if (name != path && *used_stdin)
-		return cli_usage_error("check", "standard input ('-') given "
-		    "more than once");
-	if (name != path)
-		*used_stdin = true;
-	else
-		fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		cli_errorf("%s: %s", path, strerror(errno));
-		return CLI_EXIT_USAGE;
-	}
-
-	adc_diag_init(&diag, name);
-	st = adc_estate_read_fd(estate, fd, name, &diag);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (st != ADC_OK) {
-		cli_report_diag(&diag);
-		return cli_exit_for(st);
-	}
-	return CLI_EXIT_OK;
-}
-
-static int
-read_estate(struct adc_estate *estate, int argc, char **argv)
-{
-	struct adc_diag diag;
-	bool used_stdin = false;
-	enum adc_status st;
-	int i, rc;
-
-	for (i = 0; i < argc; i++) {
-		rc = read_input(estate, argv[i], &used_stdin);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
-	adc_diag_init(&diag, NULL);
-	st = adc_estate_link(estate, &diag);
-	if (st != ADC_OK) {
-		cli_report_diag(&diag);
-		return cli_exit_for(st);
-	}
-	return CLI_EXIT_OK;
-}
-
 static int
 load_policy(const char *path, struct adc_policy **out)
 {
@@ -300,7 +245,7 @@ run_check(const struct check_opts *o, int argc, char **argv,
 	enum adc_status st;
 	int rc;
 
-	rc = read_estate(estate, argc, argv);
+	rc = cli_read_estate("check", estate, argc, argv);
 	if (rc != CLI_EXIT_OK)
 		return rc;
 
