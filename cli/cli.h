@@ -56,6 +56,10 @@ int cli_write_output(const char *path, const char *data, size_t len);
 int cli_read_estate(const char *command, struct adc_estate *estate,
     int argc, char **argv);
 
+/* Read the policy file at path into *out; NULL path leaves *out NULL
+ * (the baseline). Errors are reported. Returns an exit status. */
+int cli_load_policy(const char *path, struct adc_policy **out);
+
 /* Subcommands, each in its own cmd_*.c file. */
 int cmd_blast_radius(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -162,31 +162,6 @@ parse_args(int argc, char **argv, struct check_opts *o)
 	return -1;
 }
 
-static int
-load_policy(const char *path, struct adc_policy **out)
-{
-	struct adc_diag diag;
-	int fd;
-
-	*out = NULL;
-	if (path == NULL)
-		return CLI_EXIT_OK;
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		cli_errorf("%s: %s", path, strerror(errno));
-		return CLI_EXIT_USAGE;
-	}
-	adc_diag_init(&diag, path);
-	*out = adc_policy_read_fd(fd, path, &diag);
-	close(fd);
-	if (*out == NULL) {
-		cli_report_diag(&diag);
-		return cli_exit_for(diag.status != ADC_OK ? diag.status :
-		    ADC_ESCHEMA);
-	}
-	return CLI_EXIT_OK;
-}
-
 static bool
 want_color(const struct check_opts *o, FILE *out)
 {
@@ -278,7 +253,7 @@ cmd_check(int argc, char **argv)
 	rc = parse_args(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
-	rc = load_policy(o.policy, &policy);
+	rc = cli_load_policy(o.policy, &policy);
 	if (rc != CLI_EXIT_OK)
 		return rc;
 	estate = adc_estate_new();

@@ -116,31 +116,6 @@ parse_args(int argc, char **argv, struct rec_opts *o)
 	return -1;
 }
 
-static int
-load_policy(const char *path, struct adc_policy **out)
-{
-	struct adc_diag diag;
-	int fd;
-
-	*out = NULL;
-	if (path == NULL)
-		return CLI_EXIT_OK;
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		cli_errorf("%s: %s", path, strerror(errno));
-		return CLI_EXIT_USAGE;
-	}
-	adc_diag_init(&diag, path);
-	*out = adc_policy_read_fd(fd, path, &diag);
-	close(fd);
-	if (*out == NULL) {
-		cli_report_diag(&diag);
-		return cli_exit_for(diag.status != ADC_OK ? diag.status :
-		    ADC_ESCHEMA);
-	}
-	return CLI_EXIT_OK;
-}
-
 static void
 print_text(struct adc_buf *b, const struct adc_recommendation *r)
 {
@@ -242,7 +217,7 @@ cmd_recommend(int argc, char **argv)
 	rc = parse_args(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
-	rc = load_policy(o.policy, &policy);
+	rc = cli_load_policy(o.policy, &policy);
 	if (rc != CLI_EXIT_OK)
 		return rc;
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cli_estate.c: read the input files of a command into one estate and
- * link it. "-" is standard input, named "<stdin>" in messages, and may be
- * given once.
+ * cli_input.c: read what commands take as input: the export files,
+ * into one linked estate ("-" is standard input, named "<stdin>" in
+ * messages, and may be given once), and a policy file.
  */
 #include "cli.h"
 
@@ -66,6 +66,31 @@ cli_read_estate(const char *command, struct adc_estate *estate, int argc,
 	if (st != ADC_OK) {
 		cli_report_diag(&diag);
 		return cli_exit_for(st);
+	}
+	return CLI_EXIT_OK;
+}
+
+int
+cli_load_policy(const char *path, struct adc_policy **out)
+{
+	struct adc_diag diag;
+	int fd;
+
+	*out = NULL;
+	if (path == NULL)
+		return CLI_EXIT_OK;
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		cli_errorf("%s: %s", path, strerror(errno));
+		return CLI_EXIT_USAGE;
+	}
+	adc_diag_init(&diag, path);
+	*out = adc_policy_read_fd(fd, path, &diag);
+	close(fd);
+	if (*out == NULL) {
+		cli_report_diag(&diag);
+		return cli_exit_for(diag.status != ADC_OK ? diag.status :
+		    ADC_ESCHEMA);
 	}
 	return CLI_EXIT_OK;
 }
