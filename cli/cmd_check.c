@@ -122,9 +122,9 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			fmt = cli_parse_format(optarg,
 			    "text|json|sarif|markdown");
 			if (fmt < 0)
-				return cli_usage_error("check", "unknown format "
-				    "'%s': use text, json, sarif or markdown",
-				    optarg);
+				return cli_usage_error("check",
+				    "unknown format '%s': use text, json, "
+				    "sarif or markdown", optarg);
 			o->format = (enum adc_format)fmt;
 			break;
 		case 'F':

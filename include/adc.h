@@ -94,7 +94,8 @@ enum adc_json_event {
 struct adc_json_options {
 	size_t		window;		/* read window in bytes; 0: 1 MiB */
 	unsigned	max_depth;	/* 0: 512 */
-	size_t		max_string;	/* longest string or number; 0: 16 MiB */
+	/* longest string or number; 0: 16 MiB */
+	size_t		max_string;
 	bool		report_duplicates; /* flag duplicate keys per object */
 };
 
@@ -206,8 +207,10 @@ enum adc_enc_type {
 	ADC_ENC_UNKNOWN = 0,
 	ADC_ENC_PLATFORM,		/* EncryptionAtRestWithPlatformKey */
 	ADC_ENC_CUSTOMER,		/* EncryptionAtRestWithCustomerKey */
-	ADC_ENC_DOUBLE,		/* EncryptionAtRestWithPlatformAndCustomerKeys */
-	ADC_ENC_CONFIDENTIAL,		/* ConfidentialVmEncryptedWithCustomerKey */
+	/* EncryptionAtRestWithPlatformAndCustomerKeys */
+	ADC_ENC_DOUBLE,
+	/* ConfidentialVmEncryptedWithCustomerKey */
+	ADC_ENC_CONFIDENTIAL,
 	ADC_ENC_OTHER
 };
 
@@ -216,9 +219,12 @@ enum adc_disk_sectype {
 	ADC_DSEC_UNKNOWN = 0,
 	ADC_DSEC_NONE,
 	ADC_DSEC_TRUSTED_LAUNCH,
-	ADC_DSEC_CVM_VMGS_PMK,	/* ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey */
-	ADC_DSEC_CVM_DISK_PMK,	/* ConfidentialVM_DiskEncryptedWithPlatformKey */
-	ADC_DSEC_CVM_DISK_CMK,	/* ConfidentialVM_DiskEncryptedWithCustomerKey */
+	/* ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey */
+	ADC_DSEC_CVM_VMGS_PMK,
+	/* ConfidentialVM_DiskEncryptedWithPlatformKey */
+	ADC_DSEC_CVM_DISK_PMK,
+	/* ConfidentialVM_DiskEncryptedWithCustomerKey */
+	ADC_DSEC_CVM_DISK_CMK,
 	ADC_DSEC_CVM_NONPERSISTED, /* ConfidentialVM_NonPersistedTPM */
 	ADC_DSEC_OTHER
 };
@@ -303,7 +309,8 @@ struct adc_des {
 	const char	*name;
 	const char	*location;
 	const char	*subscription;
-	const char	*tenant;		/* identity tenant, when known */
+	/* identity tenant, when known */
+	const char	*tenant;
 	enum adc_enc_type type;			/* PLATFORM here is invalid */
 	const char	*key_url;		/* activeKey.keyUrl */
 	const char	*source_vault_id;	/* activeKey.sourceVault.id */
@@ -343,7 +350,8 @@ struct adc_disk {
 	enum adc_enc_type enc_type;	/* encryption.type */
 	const char	*des_id;	/* encryption.diskEncryptionSetId */
 	enum adc_disk_sectype sec_type;
-	const char	*secure_des_id;	/* securityProfile.secureVMDiskEncryptionSetId */
+	/* securityProfile.secureVMDiskEncryptionSetId */
+	const char	*secure_des_id;
 	struct adc_ade	 ade;
 	enum adc_tri	 ever_ade;	/* UDE flag or ADE settings seen */
 	enum adc_tri	 attached;
@@ -369,8 +377,10 @@ struct adc_vm {
 	enum adc_tri	 encryption_at_host;
 	enum adc_sec_encryption os_sec_encryption;
 	enum adc_tri	 ephemeral_os;	/* diffDiskSettings.option Local */
-	const char	*ephemeral_placement; /* CacheDisk, ResourceDisk, NvmeDisk */
-	struct adc_ade	 ade;		/* VM-side ADE (extension or settings) */
+	/* CacheDisk, ResourceDisk, NvmeDisk */
+	const char	*ephemeral_placement;
+	/* VM-side ADE (extension or settings) */
+	struct adc_ade	 ade;
 	enum adc_tri	 ever_ade;
 	bool		 is_scale_set;
 	/* Disks: the OS disk and data disks, in LUN order. */
@@ -387,7 +397,8 @@ struct adc_vm {
 /* What the size name tells about a VM size. */
 struct adc_size_info {
 	char		 family[32];	/* e.g. "DCasv5", "Dsv5", "Ddsv4" */
-	int		 version;	/* 5 for _v5; 1 when no suffix; 0 unknown */
+	/* 5 for _v5; 1 when no suffix; 0 unknown */
+	int		 version;
 	enum adc_tri	 temp_disk;	/* local temp disk present */
 	enum adc_tri	 confidential;	/* a ConfidentialVM family */
 	enum adc_tri	 amd;		/* 'a' feature letter */
@@ -494,7 +505,8 @@ struct adc_scenario {
 	enum adc_scenario_kind kind;
 	const char	*title;		/* one line */
 	const char	*description;	/* a paragraph */
-	const char	*az_flags;	/* the key az flags, as in the catalogue */
+	/* the key az flags, as in the catalogue */
+	const char	*az_flags;
 	bool		 recommended;	/* the study's recommended entries */
 	/* Settings the scenario implies. STANDARD and UNKNOWN here mean
 	 * the scenario passes no such flag: VM01-VM04 set no security type
@@ -839,10 +851,13 @@ struct adc_script_options {
 	const char	*prefix;	/* "adc" */
 	const char	*suffix;	/* NULL: random per run, at run time */
 	enum adc_os_type os;		/* UNKNOWN: Linux */
-	const char	*image;		/* NULL: each scenario's; Windows needs it */
+	/* NULL: each scenario's; Windows needs it */
+	const char	*image;
 	const char	*size;		/* NULL: each scenario's */
-	bool		 teardown;	/* write the script that removes it all */
-	bool		 purge;		/* teardown: also purge the key vaults */
+	/* write the script that removes it all */
+	bool		 teardown;
+	/* teardown: also purge the key vaults */
+	bool		 purge;
 };
 
 /* Write the build script (or, with opts->teardown, the teardown script)

@@ -76,8 +76,9 @@ adc_buf_vprintf(struct adc_buf *buf, const char *fmt, va_list ap)
 	if ((size_t)n < sizeof(small))
 		return adc_buf_append(buf, small, (size_t)n);
 
-	if (buf->failed || (buf->limit != 0 && buf->len + (size_t)n > buf->limit)
-	    || grow(buf, buf->len + (size_t)n) != 0) {
+	if (buf->failed ||
+	    (buf->limit != 0 && buf->len + (size_t)n > buf->limit) ||
+	    grow(buf, buf->len + (size_t)n) != 0) {
 		buf->failed = 1;
 		return -1;
 	}

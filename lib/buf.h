@@ -14,7 +14,7 @@ struct adc_buf {
 	size_t	 len;
 	size_t	 cap;
 	size_t	 limit;	/* 0: no ceiling */
-	int	 failed;	/* sticky: an append ran out of memory or limit */
+	int	 failed;	/* sticky: out of memory or past the limit */
 };
 
 void adc_buf_init(struct adc_buf *buf, size_t limit);

@@ -13,14 +13,16 @@
 #define RG	"/subscriptions/" SUB "/resourceGroups/rg-catalogue"
 #define REGION	"westeurope"
 
-#define OS_DES_ID	RG "/providers/Microsoft.Compute/diskEncryptionSets/des-os"
-#define DATA_DES_ID	RG "/providers/Microsoft.Compute/diskEncryptionSets/des-data"
-#define OS_VAULT_ID	RG "/providers/Microsoft.KeyVault/vaults/kv-os-catalogue"
-#define DATA_VAULT_ID	RG "/providers/Microsoft.KeyVault/vaults/kv-data-catalogue"
+#define DES_IDS		RG "/providers/Microsoft.Compute/diskEncryptionSets/"
+#define VAULT_IDS	RG "/providers/Microsoft.KeyVault/vaults/"
+#define OS_DES_ID	DES_IDS "des-os"
+#define DATA_DES_ID	DES_IDS "des-data"
+#define OS_VAULT_ID	VAULT_IDS "kv-os-catalogue"
+#define DATA_VAULT_ID	VAULT_IDS "kv-data-catalogue"
 #define OS_KEY_URL	"https://kv-os-catalogue.vault.azure.net/keys/key-os/" \
 			"0123456789abcdef0123456789abcdef"
-#define DATA_KEY_URL	"https://kv-data-catalogue.vault.azure.net/keys/key-data/" \
-			"fedcba9876543210fedcba9876543210"
+#define DATA_KEY_URL	"https://kv-data-catalogue.vault.azure.net/keys/" \
+			"key-data/fedcba9876543210fedcba9876543210"
 
 /* The disk-side security type a VM-side encryption type produces. The
  * mapping is inferred from the enum descriptions [SPEC-DISK] ([B]). */

@@ -42,7 +42,8 @@
 	"encryption-set otherwise. The study called VM07 'VM05 with a " \
 	"customer key'; Azure needs VM06's setting [CVMO][CVMFAQ][CLI245]."
 #define NOTE_CVM_KEY \
-	"The confidential DES has type ConfidentialVmEncryptedWithCustomerKey;" \
+	"The confidential DES has type " \
+	"ConfidentialVmEncryptedWithCustomerKey;" \
 	" its key must be RSA-HSM, exportable, with a release policy, in a " \
 	"Premium vault or Managed HSM in the VM's region, and the " \
 	"Confidential VM Orchestrator must be allowed to release it " \

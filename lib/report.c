@@ -348,8 +348,9 @@ adc_rpt_out_close(struct adc_rpt_out *o, struct adc_diag *diag)
 	errno = 0;
 	if (o->failed || fflush(o->fp) != 0 || ferror(o->fp)) {
 		err = errno;
-		return adc_diag_set(diag, ADC_EIO, "cannot write the report%s%s",
-		    err != 0 ? ": " : "", err != 0 ? strerror(err) : "");
+		return adc_diag_set(diag, ADC_EIO,
+		    "cannot write the report%s%s", err != 0 ? ": " : "",
+		    err != 0 ? strerror(err) : "");
 	}
 	return ADC_OK;
 }
@@ -387,8 +388,8 @@ adc_report_write_flags(const struct adc_report *report,
 	default:
 		adc_rpt_groups_free(&groups);
 		adc_buf_free(&o.buf);
-		return adc_diag_set(diag, ADC_EINVAL, "unknown report format %d",
-		    (int)format);
+		return adc_diag_set(diag, ADC_EINVAL,
+		    "unknown report format %d", (int)format);
 	}
 	adc_rpt_groups_free(&groups);
 	return adc_rpt_out_close(&o, diag);

@@ -142,7 +142,8 @@ put_resources(struct adc_rpt_out *o, const struct adc_finding *f)
 	for (i = 0; i < f->n_resources; i++) {
 		if (f->resources[i] == NULL)
 			continue;
-		adc_buf_printf(&line, " %s%s", adc_rpt_short_id(f->resources[i]),
+		adc_buf_printf(&line, " %s%s",
+		    adc_rpt_short_id(f->resources[i]),
 		    i + 1 < f->n_resources ? "," : "");
 	}
 	put_spaces(o, INDENT);
