@@ -162,24 +162,18 @@ get_long(struct imp *imp, long *out)
 	return ADC_OK;
 }
 
-/* Walk an object's members through a table; the value of a member not
- * in the table is skipped. The object's first event comes next. */
+/* Walk the members of an object whose start was just read, through a
+ * table; the value of a member not in the table is skipped. With
+ * seen_mask, a member met twice is noted. */
 static enum adc_status
-each_member(struct imp *imp, const struct name *names, size_t n,
-    member_fn fn, void *ctx, bool *seen)
+read_members(struct imp *imp, const struct name *names, size_t n,
+    member_fn fn, void *ctx, uint64_t *seen_mask)
 {
-	enum adc_json_event ev = adc_json_next(imp->r);
-	uint64_t seen_mask = 0;
+	enum adc_json_event ev;
 	const char *key;
 	size_t len;
 	int idx;
 
-	if (ev == ADC_JSON_NULL)
-		return ADC_OK;
-	if (ev != ADC_JSON_OBJECT_BEGIN)
-		return wrong_type(imp, ev, "an object");
-	if (seen != NULL)
-		*seen = true;
 	for (;;) {
 		ev = adc_json_next(imp->r);
 		if (ev == ADC_JSON_OBJECT_END)
@@ -192,9 +186,27 @@ each_member(struct imp *imp, const struct name *names, size_t n,
 			TRY(skip(imp));
 			continue;
 		}
-		TRY(check_duplicate(imp, &seen_mask, idx, names));
+		if (seen_mask != NULL)
+			TRY(check_duplicate(imp, seen_mask, idx, names));
 		TRY(fn(imp, idx, ctx));
 	}
+}
+
+/* The same for an object still to come (null is an absent object). */
+static enum adc_status
+each_member(struct imp *imp, const struct name *names, size_t n,
+    member_fn fn, void *ctx, bool *seen)
+{
+	enum adc_json_event ev = adc_json_next(imp->r);
+	uint64_t seen_mask = 0;
+
+	if (ev == ADC_JSON_NULL)
+		return ADC_OK;
+	if (ev != ADC_JSON_OBJECT_BEGIN)
+		return wrong_type(imp, ev, "an object");
+	if (seen != NULL)
+		*seen = true;
+	return read_members(imp, names, n, fn, ctx, &seen_mask);
 }
 
 /* Walk an array: elem reads one element per call (its first event
@@ -317,27 +329,11 @@ ade_element(struct imp *imp, void *ctx)
 {
 	struct adc_ade *ade = ctx, scratch;
 	enum adc_status st = next_element_object(imp);
-	const char *key;
-	size_t len;
-	enum adc_json_event ev;
-	int idx;
 
 	if (st != ADC_OK)
 		return st == ADC_EINVAL ? ADC_OK : st;
 	memset(&scratch, 0, sizeof(scratch));
-	for (;;) {
-		ev = adc_json_next(imp->r);
-		if (ev == ADC_JSON_OBJECT_END)
-			break;
-		if (ev != ADC_JSON_KEY)
-			return imp_reader_error(imp);
-		key = adc_json_view(imp->r, &len);
-		idx = lookup(ade_names, NELEM(ade_names), key, len);
-		if (idx < 0)
-			TRY(skip(imp));
-		else
-			TRY(ade_member(imp, idx, &scratch));
-	}
+	TRY(read_members(imp, ade_names, NELEM(ade_names), ade_member, &scratch, NULL));
 	if (ade->secret_url == NULL && ade->kek_url == NULL) {
 		ade->secret_url = scratch.secret_url;
 		ade->secret_vault_id = scratch.secret_vault_id;
@@ -441,10 +437,7 @@ data_disk_element(struct imp *imp, void *ctx)
 {
 	struct raw_diskref *d, *grown;
 	enum adc_status st = next_element_object(imp);
-	const char *key;
-	size_t len, ncap;
-	enum adc_json_event ev;
-	int idx;
+	size_t ncap;
 
 	(void)ctx;
 	if (st != ADC_OK)
@@ -462,19 +455,7 @@ data_disk_element(struct imp *imp, void *ctx)
 	d->seen = true;
 	d->lun = -1;
 	d->size_gb = -1;
-	for (;;) {
-		ev = adc_json_next(imp->r);
-		if (ev == ADC_JSON_OBJECT_END)
-			return ADC_OK;
-		if (ev != ADC_JSON_KEY)
-			return imp_reader_error(imp);
-		key = adc_json_view(imp->r, &len);
-		idx = lookup(diskref_names, NELEM(diskref_names), key, len);
-		if (idx < 0)
-			TRY(skip(imp));
-		else
-			TRY(diskref_member(imp, idx, d));
-	}
+	return read_members(imp, diskref_names, NELEM(diskref_names), diskref_member, d, NULL);
 }
 
 static const struct name storage_names[] = {
@@ -614,28 +595,12 @@ ext_element(struct imp *imp, void *ctx)
 {
 	struct raw_ext e;
 	enum adc_status st = next_element_object(imp);
-	enum adc_json_event ev;
-	const char *key;
-	size_t len;
-	int idx;
 
 	(void)ctx;
 	if (st != ADC_OK)
 		return st == ADC_EINVAL ? ADC_OK : st;
 	memset(&e, 0, sizeof(e));
-	for (;;) {
-		ev = adc_json_next(imp->r);
-		if (ev == ADC_JSON_OBJECT_END)
-			break;
-		if (ev != ADC_JSON_KEY)
-			return imp_reader_error(imp);
-		key = adc_json_view(imp->r, &len);
-		idx = lookup(ext_names, NELEM(ext_names), key, len);
-		if (idx < 0)
-			TRY(skip(imp));
-		else
-			TRY(ext_member(imp, idx, &e));
-	}
+	TRY(read_members(imp, ext_names, NELEM(ext_names), ext_member, &e, NULL));
 	apply_ext(imp, &e);
 	return ADC_OK;
 }
@@ -773,9 +738,6 @@ static enum adc_status
 read_esc(struct imp *imp)
 {
 	enum adc_json_event ev = adc_json_next(imp->r);
-	const char *key;
-	size_t len;
-	int idx;
 
 	if (ev == ADC_JSON_NULL) {
 		imp->raw.esc_state = 1;
@@ -784,19 +746,7 @@ read_esc(struct imp *imp)
 	if (ev != ADC_JSON_OBJECT_BEGIN)
 		return wrong_type(imp, ev, "an object");
 	imp->raw.esc_state = 2;
-	for (;;) {
-		ev = adc_json_next(imp->r);
-		if (ev == ADC_JSON_OBJECT_END)
-			return ADC_OK;
-		if (ev != ADC_JSON_KEY)
-			return imp_reader_error(imp);
-		key = adc_json_view(imp->r, &len);
-		idx = lookup(esc_names, NELEM(esc_names), key, len);
-		if (idx < 0)
-			TRY(skip(imp));
-		else
-			TRY(esc_member(imp, idx, NULL));
-	}
+	return read_members(imp, esc_names, NELEM(esc_names), esc_member, NULL, NULL);
 }
 
 /* ---- disk encryption set -------------------------------------------- */
