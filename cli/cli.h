@@ -60,6 +60,13 @@ int cli_read_estate(const char *command, struct adc_estate *estate,
  * (the baseline). Errors are reported. Returns an exit status. */
 int cli_load_policy(const char *path, struct adc_policy **out);
 
+/* Parse the options of a command that takes only --format
+ * (text|markdown|json), --output and --help: *format and *output are
+ * set, optind points at the first operand. Returns -1 to go on, or the
+ * exit status (after --help or a usage error). */
+int cli_format_options(int argc, char **argv, void (*usage)(FILE *),
+    int *format, const char **output);
+
 /* Subcommands, each in its own cmd_*.c file. */
 int cmd_blast_radius(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -7,7 +7,6 @@
  */
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,40 +297,12 @@ out:
 int
 cmd_scenarios(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format",	required_argument,	NULL, 'f' },
-		{ "output",	required_argument,	NULL, 'o' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ NULL,		0,			NULL, 0 },
-	};
 	const char *output = NULL;
 	int format = ADC_FORMAT_TEXT, c;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			format = cli_parse_format(optarg, "text|markdown|json");
-			if (format < 0)
-				return cli_usage_error(argv[0],
-				    "unknown format '%s' (text, markdown or "
-				    "json)", optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return CLI_EXIT_OK;
-		case ':':
-			return cli_usage_error(argv[0],
-			    "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error(argv[0], "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
+	c = cli_format_options(argc, argv, usage, &format, &output);
+	if (c >= 0)
+		return c;
 	if (optind < argc)
 		return cli_usage_error(argv[0], "unexpected argument '%s'",
 		    argv[optind]);
