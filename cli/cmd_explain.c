@@ -7,6 +7,7 @@
  */
 #include "cli.h"
 
+#include <getopt.h>
 #include <string.h>
 
 #include "buf.h"
