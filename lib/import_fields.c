@@ -333,7 +333,8 @@ ade_element(struct imp *imp, void *ctx)
 	if (st != ADC_OK)
 		return st == ADC_EINVAL ? ADC_OK : st;
 	memset(&scratch, 0, sizeof(scratch));
-	TRY(read_members(imp, ade_names, NELEM(ade_names), ade_member, &scratch, NULL));
+	TRY(read_members(imp, ade_names, NELEM(ade_names),
+	    ade_member, &scratch, NULL));
 	if (ade->secret_url == NULL && ade->kek_url == NULL) {
 		ade->secret_url = scratch.secret_url;
 		ade->secret_vault_id = scratch.secret_vault_id;
@@ -455,7 +456,8 @@ data_disk_element(struct imp *imp, void *ctx)
 	d->seen = true;
 	d->lun = -1;
 	d->size_gb = -1;
-	return read_members(imp, diskref_names, NELEM(diskref_names), diskref_member, d, NULL);
+	return read_members(imp, diskref_names, NELEM(diskref_names),
+	    diskref_member, d, NULL);
 }
 
 static const struct name storage_names[] = {
@@ -600,7 +602,8 @@ ext_element(struct imp *imp, void *ctx)
 	if (st != ADC_OK)
 		return st == ADC_EINVAL ? ADC_OK : st;
 	memset(&e, 0, sizeof(e));
-	TRY(read_members(imp, ext_names, NELEM(ext_names), ext_member, &e, NULL));
+	TRY(read_members(imp, ext_names, NELEM(ext_names),
+	    ext_member, &e, NULL));
 	apply_ext(imp, &e);
 	return ADC_OK;
 }
@@ -746,7 +749,8 @@ read_esc(struct imp *imp)
 	if (ev != ADC_JSON_OBJECT_BEGIN)
 		return wrong_type(imp, ev, "an object");
 	imp->raw.esc_state = 2;
-	return read_members(imp, esc_names, NELEM(esc_names), esc_member, NULL, NULL);
+	return read_members(imp, esc_names, NELEM(esc_names),
+	    esc_member, NULL, NULL);
 }
 
 /* ---- disk encryption set -------------------------------------------- */

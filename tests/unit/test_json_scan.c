@@ -2,8 +2,8 @@
 /*
  * test_json_scan.c: the word-at-a-time string scan and space skip (the
  * path used where SSE2 is missing) find the same byte as a plain loop,
- * for every start, end and kind of special byte. The SSE2 path is the one the other JSON
- * tests run on x86-64.
+ * for every start, end and kind of special byte. The SSE2 path is the
+ * one the other JSON tests run on x86-64.
  */
 #define ADC_JSON_PORTABLE 1
 

@@ -68,8 +68,9 @@ test_runs(void)
 			adc_jsonw_init(&w, &b, false);
 			adc_jsonw_string(&w, in);
 			if (special[k] == '\n' || special[k] == '\x1f')
-				snprintf(want, sizeof(want), "\"%.*s\\u%04x%s\"",
-				    (int)i, in, special[k], in + i + 1);
+				snprintf(want, sizeof(want),
+				    "\"%.*s\\u%04x%s\"", (int)i, in,
+				    special[k], in + i + 1);
 			else if (special[k] == '\x7f')
 				snprintf(want, sizeof(want), "\"%s\"", in);
 			else

@@ -320,7 +320,8 @@ test_json(void)
 	STR_EQ(jq(f, ".findings[3] | [.severity, .status] | @csv"),
 	    "\"note\",\"unknown\"", "json: undecided is a note, unknown");
 	STR_EQ(jq(f, ".vms[0] | [.id, .name, .scenario] | @csv"),
-	    "\"" VM_WEB "\",\"vm-web\",\"VM04\"", "json: VM id, name, scenario");
+	    "\"" VM_WEB "\",\"vm-web\",\"VM04\"",
+	    "json: VM id, name, scenario");
 	STR_EQ(jq(f, ".vms[0].no_scenario_reason"), "null",
 	    "json: no reason when there is a scenario");
 	STR_EQ(jq(f, ".vms[1] | [.scenario, .no_scenario_reason] | @json"),
