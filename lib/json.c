@@ -960,6 +960,230 @@ adc_json_next(struct adc_json_reader *r)
 	return ev;
 }
 
+/* ------------------------------------------------------------------ */
+/* The fast skip                                                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A skip reports none of the tokens it reads, so it has a loop of its
+ * own over the bytes already in the window: no events, no refills, no
+ * error paths. It takes each step of the grammar whole or not at all.
+ * The first step it does not take on its own (the window ends, an
+ * escape, a non-ASCII byte, a number at the window's edge, a new level
+ * to allocate, anything wrong) leaves the reader exactly as step() would
+ * find it before that step, and step() takes it. So the fast loop only
+ * ever accepts, and every error comes from the same code as in a read.
+ */
+
+/* Whitespace from b[i], counting lines: the index of the first other
+ * byte, or lim. Pretty-printed input is mostly a newline and a run of
+ * spaces before each token. */
+static inline size_t
+fast_ws(struct adc_json_reader *r, const unsigned char *b, size_t i,
+    size_t lim)
+{
+	while (i < lim) {
+		unsigned char c = b[i];
+
+		if (c > ' ')
+			break;
+		if (c == '\n') {
+			r->line++;
+			r->line_start = r->base + i + 1;
+			i = json_skip_spaces(b, i + 1, lim);
+		} else if (c == ' ') {
+			i = json_skip_spaces(b, i + 1, lim);
+		} else if (c == '\t' || c == '\r') {
+			i++;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+static size_t
+fast_word(const unsigned char *b, size_t i, size_t lim, const char *word,
+    size_t n)
+{
+	return lim - i >= n && memcmp(b + i, word, n) == 0 ? i + n : 0;
+}
+
+/* The end of the valid scalar at b[i] when it lies wholly in the window
+ * and nothing in it needs a closer look; else 0. Skipped strings have no
+ * length limit; numbers do. */
+static size_t
+fast_scalar(const struct adc_json_reader *r, const unsigned char *b,
+    size_t i, size_t lim)
+{
+	const char *why;
+	size_t j;
+
+	switch (b[i]) {
+	case '"':
+		j = json_scan_plain(b, i + 1, lim);
+		return j < lim && b[j] == '"' ? j + 1 : 0;
+	case 't':
+		return fast_word(b, i, lim, "true", 4);
+	case 'f':
+		return fast_word(b, i, lim, "false", 5);
+	case 'n':
+		return fast_word(b, i, lim, "null", 4);
+	default:
+		break;
+	}
+	/* A number must end inside the window to be known whole. */
+	for (j = i; j < lim && is_number_byte(b[j]); j++)
+		;
+	if (j == i || j == lim || j - i >= r->opt.max_string)
+		return 0;
+	return check_number(b + i, j - i, &why) < 0 ? j : 0;
+}
+
+/* A value at b[i], as value() reads it: the index after the scalar or
+ * the opening bracket, or 0. */
+static size_t
+fast_value(struct adc_json_reader *r, const unsigned char *b, size_t i,
+    size_t lim)
+{
+	struct json_level *lv = &r->levels[r->depth - 1], *nl;
+	size_t end;
+
+	r->tok = i;
+	if (b[i] == '{' || b[i] == '[') {
+		/* The limit's error and a realloc belong to push(). */
+		if (r->depth >= r->opt.max_depth || r->depth == r->n_levels)
+			return 0;
+		if (!lv->is_object)
+			lv->index++;
+		nl = &r->levels[r->depth++];
+		nl->is_object = b[i] == '{';
+		nl->has_key = false;
+		nl->index = -1;
+		r->state = nl->is_object ? JS_OBJ_FIRST : JS_ARR_FIRST;
+		return i + 1;
+	}
+	end = fast_scalar(r, b, i, lim);
+	if (end == 0)
+		return 0;
+	if (!lv->is_object)
+		lv->index++;
+	r->state = lv->is_object ? JS_OBJ_NEXT : JS_ARR_NEXT;
+	return end;
+}
+
+/* A key at b[i] (a quote), held as key() holds it: within the string
+ * limit and with its bytes left in the window for pointers. */
+static size_t
+fast_key(struct adc_json_reader *r, const unsigned char *b, size_t i,
+    size_t lim)
+{
+	struct json_level *lv = &r->levels[r->depth - 1];
+	size_t wall = add_sat(i, r->opt.max_string + 2), j, n;
+
+	if (wall > lim)
+		wall = lim;
+	j = json_scan_plain(b, i + 1, wall);
+	if (j >= wall || b[j] != '"')
+		return 0;
+	n = j - i - 1;
+	lv->key_cut = n > JSON_KEY_KEEP;
+	lv->key_at = i + 1;
+	lv->key_len = (unsigned short)(lv->key_cut ? JSON_KEY_KEEP : n);
+	lv->key_held = false;
+	lv->has_key = true;
+	r->tok = i;
+	r->state = JS_OBJ_COLON;
+	return j + 1;
+}
+
+static size_t
+fast_pop(struct adc_json_reader *r, size_t i)
+{
+	r->pos = i;
+	r->tok = i;
+	pop(r);
+	return i + 1;
+}
+
+/* One step of the grammar at b[i] (not whitespace), as step() takes it:
+ * the index after it, or 0 with nothing changed but the line count. A
+ * flat switch over the states, like step(). */
+static size_t
+fast_step(struct adc_json_reader *r, const unsigned char *b, size_t i,
+    size_t lim)
+{
+	unsigned char c = b[i];
+
+	switch (r->state) {
+	case JS_OBJ_FIRST:
+		if (c == '}')
+			return fast_pop(r, i);
+		return c == '"' ? fast_key(r, b, i, lim) : 0;
+	case JS_OBJ_COLON:
+		if (c != ':')
+			return 0;
+		i = fast_ws(r, b, i + 1, lim);
+		return i < lim ? fast_value(r, b, i, lim) : 0;
+	case JS_OBJ_NEXT:
+		if (c == '}')
+			return fast_pop(r, i);
+		if (c != ',')
+			return 0;
+		i = fast_ws(r, b, i + 1, lim);
+		return i < lim && b[i] == '"' ? fast_key(r, b, i, lim) : 0;
+	case JS_ARR_FIRST:
+		if (c == ']')
+			return fast_pop(r, i);
+		return fast_value(r, b, i, lim);
+	case JS_ARR_NEXT:
+		if (c == ']')
+			return fast_pop(r, i);
+		if (c != ',')
+			return 0;
+		i = fast_ws(r, b, i + 1, lim);
+		return i < lim && b[i] != ']' ? fast_value(r, b, i, lim) : 0;
+	default:
+		return 0;
+	}
+}
+
+/* Take steps of a skip until the value ends (true: the reader is after
+ * it, its last token marked as the event) or a step needs step() (false:
+ * the reader is just before that step). */
+static bool
+skip_fast(struct adc_json_reader *r, unsigned target)
+{
+	const unsigned char *b = r->buf;
+	size_t lim = r->lim, i = r->pos, next;
+	unsigned long line;
+	uint64_t line_start;
+
+	/* Outside any container step() also checks the encoding. */
+	if (r->depth == 0 || r->state == JS_FAILED)
+		return false;
+	for (;;) {
+		i = fast_ws(r, b, i, lim);
+		r->pos = i;
+		if (i >= lim)
+			return false;
+		line = r->line;
+		line_start = r->line_start;
+		next = fast_step(r, b, i, lim);
+		if (next == 0) {
+			r->line = line;
+			r->line_start = line_start;
+			return false;
+		}
+		if (r->depth <= target) {
+			mark_event(r, r->tok);
+			r->pos = next;
+			return true;
+		}
+		i = next;
+	}
+}
+
 /* Read events without keeping them until depth is back to target. */
 static enum adc_status
 skip_to(struct adc_json_reader *r, unsigned target)
@@ -970,6 +1194,10 @@ skip_to(struct adc_json_reader *r, unsigned target)
 	r->dup = false;
 	r->text_ready = false;
 	do {
+		if (skip_fast(r, target)) {
+			ev = ADC_JSON_NULL;	/* any event but ERROR */
+			break;
+		}
 		ev = step(r);
 	} while (ev != ADC_JSON_ERROR && r->depth > target);
 	r->skipping = false;

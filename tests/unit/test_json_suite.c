@@ -3,9 +3,11 @@
  * test_json_suite.c: every file of JSONTestSuite's test_parsing
  * directory: y_ files must be accepted, n_ files rejected, i_ files
  * decided as docs/json-reader.md says. Each file is read through the
- * buffer API and through a file descriptor with windows of 1 to 9 and 16
- * bytes, and skipped whole; every way must reach the same verdict and
- * report the same error at the same place.
+ * buffer API and through a file descriptor with windows of 1 to 9, 16
+ * and 64 bytes, in full and with three kinds of skip (the whole value,
+ * every member's value, the rest of every container below the top);
+ * every way must reach the same verdict and report the same error at the
+ * same place.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -15,7 +17,7 @@
 #include "json_util.h"
 #include "tap.h"
 
-static const size_t windows[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 16 };
+static const size_t windows[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 64 };
 #define N_WINDOWS (sizeof(windows) / sizeof(windows[0]))
 
 /* i_ files we accept (docs/json-reader.md); every other i_ is refused. */
@@ -27,9 +29,39 @@ i_accepted(const char *name)
 	    strcmp(name, "i_structure_UTF-8_BOM_empty_object.json") == 0;
 }
 
+/* How a read goes: every event, or skipping the top-level value, every
+ * member's value, or the rest of every container below the top. */
+enum how { READ, SKIP_TOP, SKIP_MEMBERS, SKIP_INNER };
+
+/* Read on from event ev as how says; the last event. */
+static enum adc_json_event
+read_on(struct adc_json_reader *r, enum adc_json_event ev, enum how how)
+{
+	while (ev != ADC_JSON_EOF && ev != ADC_JSON_ERROR) {
+		int64_t i;
+		double d;
+
+		if ((how == SKIP_MEMBERS && ev == ADC_JSON_KEY) ||
+		    (how == SKIP_INNER && adc_json_depth(r) >= 2 &&
+		    (ev == ADC_JSON_OBJECT_BEGIN ||
+		    ev == ADC_JSON_ARRAY_BEGIN))) {
+			if (adc_json_skip(r) != ADC_OK)
+				return ADC_JSON_ERROR;
+		}
+		if (ev == ADC_JSON_STRING || ev == ADC_JSON_KEY)
+			adc_json_string(r, NULL);
+		if (ev == ADC_JSON_NUMBER) {
+			adc_json_number_i64(r, &i);
+			adc_json_number_double(r, &d);
+		}
+		ev = adc_json_next(r);
+	}
+	return ev;
+}
+
 /* Read everything, converting every scalar; the diag on the way out. */
 static enum adc_json_event
-run(const char *text, size_t len, size_t window, bool skip,
+run(const char *text, size_t len, size_t window, enum how how,
     struct adc_diag *out)
 {
 	struct adc_json_reader *r;
@@ -37,23 +69,11 @@ run(const char *text, size_t len, size_t window, bool skip,
 	int fd;
 
 	r = ju_open(text, len, window, NULL, &fd);
-	if (skip) {
+	if (how == SKIP_TOP)
 		ev = adc_json_skip(r) == ADC_OK ? adc_json_next(r) :
 		    ADC_JSON_ERROR;
-	} else {
-		do {
-			int64_t i;
-			double d;
-
-			ev = adc_json_next(r);
-			if (ev == ADC_JSON_STRING || ev == ADC_JSON_KEY)
-				adc_json_string(r, NULL);
-			if (ev == ADC_JSON_NUMBER) {
-				adc_json_number_i64(r, &i);
-				adc_json_number_double(r, &d);
-			}
-		} while (ev != ADC_JSON_EOF && ev != ADC_JSON_ERROR);
-	}
+	else
+		ev = read_on(r, adc_json_next(r), how);
 	*out = *adc_json_diag(r);
 	ju_close(r, fd);
 	return ev;
@@ -87,27 +107,25 @@ slurp(const char *path, size_t *len)
 static bool
 check_file(const char *path, bool *accepted)
 {
+	static const char *const how_name[] = { "read", "skip the value",
+	    "skip members", "skip inner containers" };
 	struct adc_diag first, d;
 	size_t len, w;
 	char *text = slurp(path, &len);
 	bool agree = true;
+	int how;
 
-	*accepted = run(text, len, 0, false, &first) == ADC_JSON_EOF;
-	for (w = 0; w < N_WINDOWS; w++) {
-		bool ok = run(text, len, windows[w], false, &d) ==
-		    ADC_JSON_EOF;
+	*accepted = run(text, len, 0, READ, &first) == ADC_JSON_EOF;
+	for (how = READ; how <= SKIP_INNER; how++) {
+		for (w = 0; w < N_WINDOWS; w++) {
+			bool ok = run(text, len, windows[w], (enum how)how,
+			    &d) == ADC_JSON_EOF;
 
-		if (ok != *accepted || !same_diag(&d, &first)) {
-			printf("# %s: window %zu: %s (offset %llu)\n", path,
-			    windows[w], d.msg, (unsigned long long)d.offset);
-			agree = false;
-		}
-	}
-	for (w = 0; w < 3; w++) {
-		bool ok = run(text, len, w, true, &d) == ADC_JSON_EOF;
-
-		if (ok != *accepted || !same_diag(&d, &first)) {
-			printf("# %s: skip, window %zu: %s\n", path, w, d.msg);
+			if (ok == *accepted && same_diag(&d, &first))
+				continue;
+			printf("# %s: %s, window %zu: %s (offset %llu)\n",
+			    path, how_name[how], windows[w], d.msg,
+			    (unsigned long long)d.offset);
 			agree = false;
 		}
 	}
