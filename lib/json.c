@@ -295,7 +295,7 @@ need(struct adc_json_reader *r, size_t *ip, size_t n, bool keep)
 /* Skip whitespace, counting lines. Returns the next byte, -1 at the end
  * of input, -2 on failure; r->pos is at that byte. */
 static int
-skip_ws_slow(struct adc_json_reader *r)
+skip_ws_loop(struct adc_json_reader *r)
 {
 	size_t i = r->pos;
 
@@ -326,6 +326,26 @@ skip_ws_slow(struct adc_json_reader *r)
 			return -2;
 		i = r->pos;
 	}
+}
+
+/* A line break and indentation first: pretty-printed input has one
+ * before nearly every token. */
+static int
+skip_ws_slow(struct adc_json_reader *r)
+{
+	const unsigned char *b = r->buf;
+	size_t i = r->pos, lim = r->lim, j;
+
+	if (i < lim && b[i] == '\n') {
+		j = json_skip_spaces(b, i + 1, lim);
+		if (j < lim && b[j] > ' ') {
+			r->line++;
+			r->line_start = r->base + i + 1;
+			r->pos = j;
+			return b[j];
+		}
+	}
+	return skip_ws_loop(r);
 }
 
 /* The common cases first: no whitespace, or the one space after ':'. */
