@@ -515,20 +515,18 @@ bad:
 	    "(byte 0x%02x); the input must be UTF-8", r->buf[*ip]), -1;
 }
 
-/* A string whose opening quote is at r->pos: the reader's hot loop, kept
- * in one piece so the plain runs stay in registers. When keep is false
- * (inside a skip) the window may drop its start as the scan goes on, and
- * the length is not limited. A kept string's scan stops at a wall where
- * its closing quote can no longer be, the same place for buffers and for
- * windows of any size, so both report the same error. */
+/* The rest of a string whose opening quote is at r->tok, from i: the
+ * reader's hot loop, kept in one piece so the plain runs stay in
+ * registers. When keep is false (inside a skip) the window may drop its
+ * start as the scan goes on, and the length is not limited. A kept
+ * string's scan stops at a wall where its closing quote can no longer
+ * be, the same place for buffers and for windows of any size, so both
+ * report the same error. */
 static int
-scan_string(struct adc_json_reader *r, bool keep)
+scan_string_slow(struct adc_json_reader *r, size_t i, bool keep)
 {
-	size_t i = r->pos + 1;
 	bool escaped = false;
 
-	r->tok = r->pos;
-	r->tok_off = r->base + r->pos;
 	for (;;) {
 		size_t wall = keep ? add_sat(r->tok, r->opt.max_string + 2) :
 		    SIZE_MAX;
@@ -567,6 +565,28 @@ scan_string(struct adc_json_reader *r, bool keep)
 	r->tok_len = r->pos - r->tok;
 	r->tok_escaped = escaped;
 	return 0;
+}
+
+/* Most strings are short, plain and wholly in the window: one scan to
+ * the closing quote, without the full loop's setup. Anything else goes
+ * on from the first special byte in the loop above. */
+static inline int
+scan_string(struct adc_json_reader *r, bool keep)
+{
+	size_t end = r->lim, i;
+
+	r->tok = r->pos;
+	r->tok_off = r->base + r->pos;
+	if (keep && end - r->pos > r->opt.max_string + 2)
+		end = r->pos + r->opt.max_string + 2;	/* the wall */
+	i = json_scan_plain(r->buf, r->pos + 1, end);
+	if (i < end && r->buf[i] == '"') {
+		r->pos = i + 1;
+		r->tok_len = r->pos - r->tok;
+		r->tok_escaped = false;
+		return 0;
+	}
+	return scan_string_slow(r, i, keep);
 }
 
 /* ------------------------------------------------------------------ */
