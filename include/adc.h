@@ -694,7 +694,8 @@ enum adc_severity adc_policy_severity(const struct adc_policy *policy,
 const struct adc_scenario *adc_disk_scenario_match(
     const struct adc_disk *disk, const char **reason);
 
-/* Run every rule of the policy over a linked estate. */
+/* Run every rule of the policy over a linked estate. The report points
+ * into the estate (its VMs, and resource ids): free the report first. */
 enum adc_status adc_check(const struct adc_estate *estate,
     const struct adc_policy *policy, struct adc_report *out,
     struct adc_diag *diag);
