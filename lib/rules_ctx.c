@@ -150,8 +150,10 @@ build_disks(struct rule_ctx *ctx)
 	for (i = 0; i < e->n_vms; i++)
 		max += vm_n_disks(e->vms[i]);
 	ctx->disks = calloc(max > 0 ? max : 1, sizeof(*ctx->disks));
+	/* A linked estate lists every disk its VMs use: reserve for those,
+	 * the map grows if an estate built otherwise has more. */
 	if (ctx->disks == NULL ||
-	    idx_reserve(&ctx->disk_by_ptr, max) < 0 ||
+	    idx_reserve(&ctx->disk_by_ptr, e->n_disks) < 0 ||
 	    idx_reserve(&vm_by_id, e->n_vms) < 0)
 		st = ADC_ENOMEM;
 	for (i = 0; i < e->n_vms && st == ADC_OK; i++) {
