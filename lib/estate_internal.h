@@ -26,7 +26,7 @@ const char *adc_estate_intern(struct adc_estate *estate, const char *s,
  * kept compact until linking: linking turns it into a disk only when the
  * input has no disk resource for it. */
 struct adc_disk_ref {
-	const char	*id;		/* interned */
+	const char	*id;		/* temporary */
 	const char	*name;		/* temporary */
 	const char	*des_id;	/* interned */
 	const char	*secure_des_id;	/* interned */
