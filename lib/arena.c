@@ -135,6 +135,25 @@ adc_arena_free(struct adc_arena *a)
 	a->head = NULL;
 }
 
+void
+adc_arena_adopt(struct adc_arena *into, struct adc_arena *from)
+{
+	struct adc_chunk *tail;
+
+	if (from->head == NULL)
+		return;
+	if (into->head == NULL) {
+		into->head = from->head;
+		from->head = NULL;
+		return;
+	}
+	for (tail = from->head; tail->next != NULL; tail = tail->next)
+		continue;
+	tail->next = into->head->next;
+	into->head->next = from->head;
+	from->head = NULL;
+}
+
 static int
 cmp_span(const void *pa, const void *pb)
 {

@@ -30,6 +30,9 @@ char *adc_arena_strndup(struct adc_arena *a, const char *s, size_t len);
 char *adc_arena_vprintf(struct adc_arena *a, const char *fmt, va_list ap)
     ADC_PRINTF(2, 0);
 void adc_arena_free(struct adc_arena *a);
+/* Give every chunk of from to into, behind the chunk into is filling;
+ * from is left empty. Pointers into from's chunks stay valid. */
+void adc_arena_adopt(struct adc_arena *into, struct adc_arena *from);
 
 /* The address ranges an arena holds, sorted, so that "does this string
  * live in that arena" costs a binary search (adc_arena_span_has). */

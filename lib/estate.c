@@ -432,6 +432,99 @@ adc_estate_note(struct adc_estate *estate, const char *code,
 	return ADC_OK;
 }
 
+/* Room for m more elements of size bytes in *arr (holding n, room for
+ * *cap), growing by doubling. */
+static int
+reserve(void **arr, size_t n, size_t *cap, size_t m, size_t size)
+{
+	size_t ncap = *cap;
+	void *grown;
+
+	if (n + m <= ncap)
+		return 0;
+	while (ncap < n + m)
+		ncap = ncap ? ncap * 2 : 64;
+	grown = realloc(*arr, ncap * size);
+	if (grown == NULL)
+		return -1;
+	*arr = grown;
+	*cap = ncap;
+	return 0;
+}
+
+#define RESERVE(ip, into, from, arr, n, cap)			\
+	reserve((void **)&(into)->arr, (into)->n, &ip->cap, (from)->n,	\
+	    sizeof(*(into)->arr))
+#define APPEND(into, from, arr, n) do {					\
+	if ((from)->n > 0)						\
+		memcpy((into)->arr + (into)->n, (from)->arr,		\
+		    (from)->n * sizeof(*(into)->arr));			\
+	(into)->n += (from)->n;						\
+} while (0)
+
+/* Every array grows first, so a failure moves nothing. */
+static int
+reserve_all(struct adc_estate *into, const struct adc_estate *from)
+{
+	struct estate_priv *ip = into->priv;
+	const struct estate_priv *fp = from->priv;
+
+	if (RESERVE(ip, into, from, vms, n_vms, cap_vms) ||
+	    RESERVE(ip, into, from, disks, n_disks, cap_disks) ||
+	    RESERVE(ip, into, from, des, n_des, cap_des) ||
+	    RESERVE(ip, into, from, vaults, n_vaults, cap_vaults) ||
+	    RESERVE(ip, into, from, keys, n_keys, cap_keys) ||
+	    RESERVE(ip, into, from, notes, n_notes, cap_notes))
+		return -1;
+	return reserve((void **)&ip->refs, ip->n_refs, &ip->cap_refs,
+	    fp->n_refs, sizeof(*ip->refs));
+}
+
+/* The EncryptionAtHost registration as reading from's inputs after
+ * into's would leave it: "not registered" wins, else the last seen. */
+static enum adc_tri
+merged_feature(enum adc_tri into, enum adc_tri from)
+{
+	if (into == ADC_NO || from == ADC_UNKNOWN)
+		return into;
+	return from;
+}
+
+enum adc_status
+adc_estate_merge(struct adc_estate *into, struct adc_estate *from,
+    struct adc_diag *diag)
+{
+	struct estate_priv *ip, *fp;
+
+	if (into == NULL || from == NULL || into == from ||
+	    into->priv == NULL || from->priv == NULL)
+		return adc_diag_set(diag, ADC_EINVAL, "merge needs two "
+		    "estates made by adc_estate_new");
+	ip = into->priv;
+	fp = from->priv;
+	if (ip->linked || fp->linked)
+		return adc_diag_set(diag, ADC_EINVAL, "estates are merged "
+		    "before they are linked");
+	if (reserve_all(into, from) != 0)
+		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	APPEND(into, from, vms, n_vms);
+	APPEND(into, from, disks, n_disks);
+	APPEND(into, from, des, n_des);
+	APPEND(into, from, vaults, n_vaults);
+	APPEND(into, from, keys, n_keys);
+	APPEND(into, from, notes, n_notes);
+	APPEND(ip, fp, refs, n_refs);
+	into->eah_feature = merged_feature(into->eah_feature,
+	    from->eah_feature);
+	adc_arena_adopt(&ip->arena, &fp->arena);
+	adc_arena_adopt(&ip->temp, &fp->temp);
+	from->n_vms = from->n_disks = from->n_des = 0;
+	from->n_vaults = from->n_keys = from->n_notes = 0;
+	fp->n_refs = 0;
+	adc_estate_free(from);
+	return ADC_OK;
+}
+
 bool
 adc_estate_linked(const struct adc_estate *estate, bool set)
 {
