@@ -2,8 +2,10 @@
 # check-bench.sh: time `azdiskcrypt check --format json` against a jq
 # program that computes only the three simplest rules (encryption at host
 # off, OS disk without a DES, DES auto-rotation off) over the same files,
-# in one run, and print wall time, CPU time, peak RSS and the ratios. The
-# importer alone (read and link, bench/check-import.c) is timed too.
+# in one run, and print wall time, CPU time, peak RSS and the ratios.
+# check reads the files with two threads by default; it is timed with one
+# thread too (AZDISKCRYPT_JOBS=1), and the importer alone (read and link
+# in one thread, bench/check-import.c).
 #
 #   bench/check-bench.sh [-n VMS] [-d DIR] [-b BINARY] [-r RUNS]
 #
@@ -31,7 +33,7 @@ while getopts "n:d:b:r:h" opt; do
 	d) dir=$OPTARG ;;
 	b) bin=$OPTARG ;;
 	r) runs=$OPTARG ;;
-	h) sed -n '2,17p' "$0"; exit 0 ;;
+	h) sed -n '2,20p' "$0"; exit 0 ;;
 	*) exit 2 ;;
 	esac
 done
@@ -124,6 +126,11 @@ run adc "$bin" check --format json --fail-on never "${files[@]}"
 adc_s=$secs
 adc_cpu=$cpu
 adc_rss=$rss_kb
+run adc1 env AZDISKCRYPT_JOBS=1 "$bin" check --format json --fail-on never \
+	"${files[@]}"
+one_s=$secs
+one_cpu=$cpu
+one_rss=$rss_kb
 run import "$work/import" "${files[@]}"
 imp_s=$secs
 imp_cpu=$cpu
@@ -138,21 +145,28 @@ echo "input: ${#files[@]} files, $mb MB, $vms VMs"
 echo "jq (3 rules): $(cat "$work/jq.out")"
 echo "import: $(cat "$work/import.out")"
 awk -v a="$adc_s" -v ac="$adc_cpu" -v ar="$adc_rss" -v j="$jq_s" \
+	-v o="$one_s" -v oc="$one_cpu" -v or="$one_rss" \
 	-v jc="$jq_cpu" -v jr="$jq_rss" -v mb="$mb" -v i="$imp_s" \
 	-v ic="$imp_cpu" -v ir="$imp_rss" 'BEGIN {
 	printf "%-20s %9s %9s %9s %12s\n", "tool", "wall s", "cpu s",
 	    "MB/s", "peak RSS MB"
 	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "azdiskcrypt check", a, ac,
 	    mb / (a > 0 ? a : 0.001), ar / 1024
+	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "check, one thread", o,
+	    oc, mb / (o > 0 ? o : 0.001), or / 1024
 	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "import and link", i,
 	    ic, mb / (i > 0 ? i : 0.001), ir / 1024
 	printf "%-20s %9.2f %9.2f %9.1f %12.1f\n", "jq, 3 rules", j, jc,
 	    mb / (j > 0 ? j : 0.001), jr / 1024
 	printf "jq / check: wall %.1fx, cpu %.1fx\n", j / (a > 0 ? a : 0.001),
 	    jc / (ac > 0 ? ac : 0.001)
+	printf "jq / check, one thread: wall %.1fx, cpu %.1fx\n",
+	    j / (o > 0 ? o : 0.001), jc / (oc > 0 ? oc : 0.001)
 	printf "jq / import: wall %.1fx, cpu %.1fx\n", j / (i > 0 ? i : 0.001),
 	    jc / (ic > 0 ? ic : 0.001)
 	printf "check peak RSS / input: %.3f\n", (ar / 1024) / mb
+	printf "check, one thread, peak RSS / input: %.3f\n",
+	    (or / 1024) / mb
 	printf "import peak RSS / input: %.3f\n", (ir / 1024) / mb
 	printf "jq peak RSS / check peak RSS: %.1fx\n", jr / (ar > 0 ? ar : 1)
 }'

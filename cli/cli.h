@@ -40,6 +40,11 @@ void cli_report_diag(const struct adc_diag *diag);
 /* Map a library status to an exit status (input errors are 2). */
 int cli_exit_for(enum adc_status status);
 
+/* Hand memory freed by the step just done back to the system, so the
+ * next step's peak does not sit on top of it (glibc keeps freed blocks
+ * of its heap otherwise). Nothing elsewhere. */
+void cli_release_memory(void);
+
 /* Close stdout, reporting a failed write; returns status or 2/3. */
 int cli_finish(int status);
 

@@ -44,7 +44,10 @@ usage(FILE *out)
 	    "  -f, --format FORMAT  text (default) or json\n"
 	    "  -h, --help           show this help\n"
 	    "  -k, --key URL        only this key (any version of it)\n"
-	    "  -o, --output FILE    write to FILE, not standard output\n");
+	    "  -o, --output FILE    write to FILE, not standard output\n"
+	    "\n"
+	    "Several files are read by two threads; AZDISKCRYPT_JOBS=1 reads\n"
+	    "them one after the other. The result is the same.\n");
 }
 
 /* Returns -1 to go on, or the exit status (help, usage error). A flat

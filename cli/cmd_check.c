@@ -54,6 +54,9 @@ usage(FILE *out)
 	    "or never\n"
 	    "  -h, --help           show this help\n"
 	    "\n"
+	    "Several files are read by two threads; AZDISKCRYPT_JOBS=1 reads\n"
+	    "them one after the other. The report is the same.\n"
+	    "\n"
 	    "Exit status: 0 no finding at or above --fail-on, 1 findings at "
 	    "or\n"
 	    "above it, 2 usage or input error, 3 internal error.\n");
@@ -234,6 +237,8 @@ run_check(const struct check_opts *o, int argc, char **argv,
 		return cli_exit_for(st);
 	}
 
+	/* The rules' indexes are gone; the report is written next. */
+	cli_release_memory();
 	rc = write_report(&report, o);
 	if (rc == CLI_EXIT_OK && o->fail_on != ADC_SEV_NONE &&
 	    adc_report_fails(&report, o->fail_on))

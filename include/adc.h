@@ -597,6 +597,14 @@ enum adc_status adc_estate_read_fd(struct adc_estate *estate, int fd,
 enum adc_status adc_estate_read_buffer(struct adc_estate *estate,
     const void *buf, size_t len, const char *name, struct adc_diag *diag);
 
+/* Move every resource, note and string of from into into, as if from's
+ * inputs had been read after into's, and free from. Both come from
+ * adc_estate_new and are not linked yet. Estates share nothing, so two
+ * threads may each read files into one and merge them afterwards. On
+ * failure nothing moves and from is still the caller's. */
+enum adc_status adc_estate_merge(struct adc_estate *into,
+    struct adc_estate *from, struct adc_diag *diag);
+
 /* Link VMs to disks, disks to DES, DES to vaults and keys, by id and key
  * URL, case-insensitively. Call once after the last read (later reads
  * and links give ADC_EINVAL); until then a VM's os_disk and data_disks
@@ -694,7 +702,8 @@ enum adc_severity adc_policy_severity(const struct adc_policy *policy,
 const struct adc_scenario *adc_disk_scenario_match(
     const struct adc_disk *disk, const char **reason);
 
-/* Run every rule of the policy over a linked estate. */
+/* Run every rule of the policy over a linked estate. The report points
+ * into the estate (its VMs, and resource ids): free the report first. */
 enum adc_status adc_check(const struct adc_estate *estate,
     const struct adc_policy *policy, struct adc_report *out,
     struct adc_diag *diag);

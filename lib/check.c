@@ -3,8 +3,9 @@
  * check.c: adc_check. For every VM it derives the layers and the
  * catalogue scenario, then runs every rule the policy keeps over VMs,
  * disks (attached or not), DES, vaults and keys, and sorts the findings:
- * most severe first, then by resource. The report owns every string it
- * hands out through a small list of allocations (report->priv).
+ * most severe first, then by resource. The report owns its messages
+ * (an arena behind report->priv) and borrows resource ids from the
+ * estate, which must outlive it.
  */
 #include "rules.h"
 
@@ -14,37 +15,19 @@
 #include <strings.h>
 #include <time.h>
 
-#include "buf.h"
+#include "arena.h"
+#include "estate_internal.h"
 
-/* Findings being collected, and every allocation the report will own. */
+/* Findings being collected. Their messages, and the resource ids the
+ * estate does not hold, live in one arena; ids the estate holds are
+ * pointed at, since a report never outlives its estate. */
 struct findings {
 	struct adc_finding *v;
 	size_t		 n, cap;
-	void		**blocks;
-	size_t		 n_blocks, cap_blocks;
+	struct adc_arena arena;
+	struct adc_arena_span *spans;	/* the estate's own memory */
+	size_t		 n_spans;
 };
-
-static void *
-own(struct findings *f, void *p)
-{
-	void **blocks;
-	size_t cap;
-
-	if (p == NULL)
-		return NULL;
-	if (f->n_blocks == f->cap_blocks) {
-		cap = f->cap_blocks ? f->cap_blocks * 2 : 64;
-		blocks = realloc(f->blocks, cap * sizeof(*blocks));
-		if (blocks == NULL) {
-			free(p);
-			return NULL;
-		}
-		f->blocks = blocks;
-		f->cap_blocks = cap;
-	}
-	f->blocks[f->n_blocks++] = p;
-	return p;
-}
 
 static struct adc_finding *
 new_finding(struct findings *f)
@@ -64,26 +47,24 @@ new_finding(struct findings *f)
 	return &f->v[f->n++];
 }
 
-/* Copies the resource ids into one owned block: the pointer array, then
- * the strings. */
 static const char **
 copy_resources(struct findings *f, const char *const *res, size_t n)
 {
-	size_t i, size = n * sizeof(char *);
 	const char **out;
-	char *p;
+	const char *s;
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		size += strlen(res[i] != NULL ? res[i] : "") + 1;
-	out = own(f, malloc(size > 0 ? size : 1));
+	out = adc_arena_alloc(&f->arena, (n > 0 ? n : 1) * sizeof(*out),
+	    sizeof(*out), false);
 	if (out == NULL)
 		return NULL;
-	p = (char *)(out + n);
 	for (i = 0; i < n; i++) {
-		size = strlen(res[i] != NULL ? res[i] : "") + 1;
-		memcpy(p, res[i] != NULL ? res[i] : "", size);
-		out[i] = p;
-		p += size;
+		s = res[i] != NULL ? res[i] : "";
+		if (*s != '\0' && !adc_arena_span_has(f->spans, f->n_spans, s))
+			s = adc_arena_strndup(&f->arena, s, strlen(s));
+		if (s == NULL)
+			return NULL;
+		out[i] = s;
 	}
 	return out;
 }
@@ -100,7 +81,7 @@ vemit(struct rule_ctx *ctx, const struct adc_rule *rule,
 {
 	enum adc_severity sev = rule_severity(ctx, rule);
 	struct adc_finding *fd;
-	struct adc_buf msg;
+	char *msg;
 
 	if (sev == ADC_SEV_NONE || ctx->status != ADC_OK)
 		return;
@@ -109,11 +90,9 @@ vemit(struct rule_ctx *ctx, const struct adc_rule *rule,
 	else if (escalate)
 		sev = ADC_SEV_ERROR;
 
-	adc_buf_init(&msg, 4096);
-	adc_buf_vprintf(&msg, fmt, ap);
+	msg = adc_arena_vprintf(&ctx->out->arena, fmt, ap);
 	fd = new_finding(ctx->out);
-	if (fd == NULL || msg.failed) {
-		adc_buf_free(&msg);
+	if (fd == NULL || msg == NULL) {
 		ctx->status = ADC_ENOMEM;
 		return;
 	}
@@ -122,7 +101,7 @@ vemit(struct rule_ctx *ctx, const struct adc_rule *rule,
 	fd->status = status;
 	fd->fix = rule->info.fix;
 	fd->source = rule->info.source;
-	fd->message = own(ctx->out, adc_buf_take(&msg));
+	fd->message = msg;
 	fd->resources = copy_resources(ctx->out, res, n);
 	fd->n_resources = n;
 	if (origin != NULL)
@@ -248,6 +227,11 @@ adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
 	if (f == NULL)
 		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
 	out->priv = f;
+	if (estate->priv != NULL &&
+	    !adc_estate_spans(estate, &f->spans, &f->n_spans)) {
+		adc_report_free(out);
+		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	}
 	out->estate = estate;
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -277,15 +261,13 @@ void
 adc_report_free(struct adc_report *report)
 {
 	struct findings *f;
-	size_t i;
 
 	if (report == NULL)
 		return;
 	f = report->priv;
 	if (f != NULL) {
-		for (i = 0; i < f->n_blocks; i++)
-			free(f->blocks[i]);
-		free(f->blocks);
+		adc_arena_free(&f->arena);
+		free(f->spans);
 		free(f->v);
 		free(f);
 	}

@@ -6,19 +6,13 @@
  */
 #include "estate_internal.h"
 
+#include "arena.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_SIZE	(64 * 1024)
 #define ALIGN		16
-
-struct chunk {
-	struct chunk	*next;
-	size_t		 used;
-	size_t		 size;
-	/* Payload follows, aligned: see chunk_data. */
-};
 
 /* Sixteen bytes a slot: an estate interns hundreds of thousands of ids.
  * hash holds the low bits of the 64-bit hash, the ones that index. */
@@ -29,8 +23,8 @@ struct intern_slot {
 };
 
 struct estate_priv {
-	struct chunk	*chunks;
-	struct chunk	*temp;		/* the VMs' disk copies until linked */
+	struct adc_arena arena;
+	struct adc_arena temp;		/* the VMs' disk copies until linked */
 	struct adc_vm_refs *refs;	/* grown with realloc */
 	size_t		 n_refs, cap_refs;
 	struct intern_slot *slots;
@@ -40,23 +34,6 @@ struct estate_priv {
 	size_t		 cap_notes;
 	bool		 linked;
 };
-
-static size_t
-header_size(void)
-{
-	return (sizeof(struct chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-}
-
-static void
-free_chunks(struct chunk *c)
-{
-	struct chunk *next;
-
-	for (; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
-}
 
 struct adc_estate *
 adc_estate_new(void)
@@ -84,8 +61,8 @@ adc_estate_free(struct adc_estate *estate)
 	if (estate == NULL || estate->priv == NULL)
 		return;
 	priv = estate->priv;
-	free_chunks(priv->chunks);
-	free_chunks(priv->temp);
+	adc_arena_free(&priv->arena);
+	adc_arena_free(&priv->temp);
 	free(priv->refs);
 	free(priv->slots);
 	free(priv);
@@ -99,45 +76,12 @@ adc_estate_free(struct adc_estate *estate)
 }
 
 /* Structs are aligned for any member; strings (align 1) are packed. */
-static void *
-chunk_alloc(struct chunk **head, size_t size, size_t align)
-{
-	struct chunk *c = *head;
-	size_t need = size, at;
-	char *p;
-
-	at = c != NULL ? (c->used + align - 1) & ~(align - 1) : 0;
-	if (c == NULL || at > c->size || c->size - at < need) {
-		size_t payload = need > CHUNK_SIZE ? need : CHUNK_SIZE;
-
-		c = malloc(header_size() + payload);
-		if (c == NULL)
-			return NULL;
-		c->size = payload;
-		c->used = 0;
-		at = 0;
-		/* A big allocation goes behind the current chunk so the
-		 * current one keeps filling. */
-		if (need > CHUNK_SIZE && *head != NULL) {
-			c->next = (*head)->next;
-			(*head)->next = c;
-		} else {
-			c->next = *head;
-			*head = c;
-		}
-	}
-	p = (char *)c + header_size() + at;
-	c->used = at + need;
-	memset(p, 0, need);
-	return p;
-}
-
 void *
 adc_estate_alloc(struct adc_estate *estate, size_t size)
 {
 	struct estate_priv *priv = estate->priv;
 
-	return chunk_alloc(&priv->chunks, size, ALIGN);
+	return adc_arena_alloc(&priv->arena, size, ALIGN, true);
 }
 
 static char *
@@ -145,7 +89,7 @@ alloc_str(struct adc_estate *estate, size_t len)
 {
 	struct estate_priv *priv = estate->priv;
 
-	return chunk_alloc(&priv->chunks, len + 1, 1);
+	return adc_arena_alloc(&priv->arena, len + 1, 1, false);
 }
 
 void *
@@ -153,7 +97,7 @@ adc_estate_alloc_temp(struct adc_estate *estate, size_t size)
 {
 	struct estate_priv *priv = estate->priv;
 
-	return chunk_alloc(&priv->temp, size, ALIGN);
+	return adc_arena_alloc(&priv->temp, size, ALIGN, true);
 }
 
 const char *
@@ -165,8 +109,8 @@ adc_estate_strdup_temp(struct adc_estate *estate, const char *s)
 	if (s == NULL)
 		return NULL;
 	len = strlen(s);
-	copy = chunk_alloc(&((struct estate_priv *)estate->priv)->temp,
-	    len + 1, 1);
+	copy = adc_arena_alloc(&((struct estate_priv *)estate->priv)->temp,
+	    len + 1, 1, false);
 	if (copy != NULL)
 		memcpy(copy, s, len + 1);
 	return copy;
@@ -214,8 +158,7 @@ adc_estate_free_temp(struct adc_estate *estate)
 {
 	struct estate_priv *priv = estate->priv;
 
-	free_chunks(priv->temp);
-	priv->temp = NULL;
+	adc_arena_free(&priv->temp);
 	free(priv->refs);
 	priv->refs = NULL;
 	priv->n_refs = 0;
@@ -489,6 +432,99 @@ adc_estate_note(struct adc_estate *estate, const char *code,
 	return ADC_OK;
 }
 
+/* Room for m more elements of size bytes in *arr (holding n, room for
+ * *cap), growing by doubling. */
+static int
+reserve(void **arr, size_t n, size_t *cap, size_t m, size_t size)
+{
+	size_t ncap = *cap;
+	void *grown;
+
+	if (n + m <= ncap)
+		return 0;
+	while (ncap < n + m)
+		ncap = ncap ? ncap * 2 : 64;
+	grown = realloc(*arr, ncap * size);
+	if (grown == NULL)
+		return -1;
+	*arr = grown;
+	*cap = ncap;
+	return 0;
+}
+
+#define RESERVE(ip, into, from, arr, n, cap)			\
+	reserve((void **)&(into)->arr, (into)->n, &ip->cap, (from)->n,	\
+	    sizeof(*(into)->arr))
+#define APPEND(into, from, arr, n) do {					\
+	if ((from)->n > 0)						\
+		memcpy((into)->arr + (into)->n, (from)->arr,		\
+		    (from)->n * sizeof(*(into)->arr));			\
+	(into)->n += (from)->n;						\
+} while (0)
+
+/* Every array grows first, so a failure moves nothing. */
+static int
+reserve_all(struct adc_estate *into, const struct adc_estate *from)
+{
+	struct estate_priv *ip = into->priv;
+	const struct estate_priv *fp = from->priv;
+
+	if (RESERVE(ip, into, from, vms, n_vms, cap_vms) ||
+	    RESERVE(ip, into, from, disks, n_disks, cap_disks) ||
+	    RESERVE(ip, into, from, des, n_des, cap_des) ||
+	    RESERVE(ip, into, from, vaults, n_vaults, cap_vaults) ||
+	    RESERVE(ip, into, from, keys, n_keys, cap_keys) ||
+	    RESERVE(ip, into, from, notes, n_notes, cap_notes))
+		return -1;
+	return reserve((void **)&ip->refs, ip->n_refs, &ip->cap_refs,
+	    fp->n_refs, sizeof(*ip->refs));
+}
+
+/* The EncryptionAtHost registration as reading from's inputs after
+ * into's would leave it: "not registered" wins, else the last seen. */
+static enum adc_tri
+merged_feature(enum adc_tri into, enum adc_tri from)
+{
+	if (into == ADC_NO || from == ADC_UNKNOWN)
+		return into;
+	return from;
+}
+
+enum adc_status
+adc_estate_merge(struct adc_estate *into, struct adc_estate *from,
+    struct adc_diag *diag)
+{
+	struct estate_priv *ip, *fp;
+
+	if (into == NULL || from == NULL || into == from ||
+	    into->priv == NULL || from->priv == NULL)
+		return adc_diag_set(diag, ADC_EINVAL, "merge needs two "
+		    "estates made by adc_estate_new");
+	ip = into->priv;
+	fp = from->priv;
+	if (ip->linked || fp->linked)
+		return adc_diag_set(diag, ADC_EINVAL, "estates are merged "
+		    "before they are linked");
+	if (reserve_all(into, from) != 0)
+		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	APPEND(into, from, vms, n_vms);
+	APPEND(into, from, disks, n_disks);
+	APPEND(into, from, des, n_des);
+	APPEND(into, from, vaults, n_vaults);
+	APPEND(into, from, keys, n_keys);
+	APPEND(into, from, notes, n_notes);
+	APPEND(ip, fp, refs, n_refs);
+	into->eah_feature = merged_feature(into->eah_feature,
+	    from->eah_feature);
+	adc_arena_adopt(&ip->arena, &fp->arena);
+	adc_arena_adopt(&ip->temp, &fp->temp);
+	from->n_vms = from->n_disks = from->n_des = 0;
+	from->n_vaults = from->n_keys = from->n_notes = 0;
+	fp->n_refs = 0;
+	adc_estate_free(from);
+	return ADC_OK;
+}
+
 bool
 adc_estate_linked(const struct adc_estate *estate, bool set)
 {
@@ -551,4 +587,13 @@ int
 adc_ascii_casecmp(const char *a, const char *b)
 {
 	return adc_ascii_ncasecmp(a, b, (size_t)-1);
+}
+
+bool
+adc_estate_spans(const struct adc_estate *estate,
+    struct adc_arena_span **out, size_t *n)
+{
+	const struct estate_priv *priv = estate->priv;
+
+	return adc_arena_spans(priv != NULL ? &priv->arena : NULL, out, n);
 }

@@ -26,7 +26,7 @@ const char *adc_estate_intern(struct adc_estate *estate, const char *s,
  * kept compact until linking: linking turns it into a disk only when the
  * input has no disk resource for it. */
 struct adc_disk_ref {
-	const char	*id;		/* interned */
+	const char	*id;		/* temporary */
 	const char	*name;		/* temporary */
 	const char	*des_id;	/* interned */
 	const char	*secure_des_id;	/* interned */
@@ -58,6 +58,13 @@ struct adc_vm_refs *adc_estate_refs(struct adc_estate *estate, size_t *n);
 /* Forget the references after the first n (a rolled-back read). */
 void adc_estate_truncate_refs(struct adc_estate *estate, size_t n);
 void adc_estate_free_temp(struct adc_estate *estate);
+
+/* The address ranges of the estate's own strings and structs, sorted
+ * (adc_arena_spans): a report keeps pointers into them instead of
+ * copies. A hand-built estate has none. */
+struct adc_arena_span;
+bool adc_estate_spans(const struct adc_estate *estate,
+    struct adc_arena_span **out, size_t *n);
 
 /* A copy of s owned by the estate, not interned: for strings that are
  * unique anyway (resource ids, pointers), where interning only costs. */

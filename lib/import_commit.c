@@ -268,7 +268,9 @@ ref_from_raw(struct imp *imp, const struct raw_diskref *raw,
     enum adc_disk_role role, struct adc_disk_ref *ref)
 {
 	memset(ref, 0, sizeof(*ref));
-	ref->id = keep(imp, raw->id);
+	/* Temporary: most copies name a disk resource, whose id the
+	 * estate keeps; linking keeps the id of the others. */
+	ref->id = adc_estate_strdup_temp(imp->est, raw->id);
 	ref->name = adc_estate_strdup_temp(imp->est, raw->name);
 	ref->des_id = keep(imp, raw->des_id);
 	ref->secure_des_id = keep(imp, raw->secure_des_id);
@@ -450,7 +452,7 @@ commit_disk(struct imp *imp, const struct adc_origin *o)
 
 	if (d == NULL)
 		return ADC_ENOMEM;
-	d->id = keep(imp, r->id);
+	d->id = own(imp, r->id);
 	d->name = own(imp, r->name);
 	d->location = keep(imp, r->location);
 	d->subscription = adc_estate_subscription(imp->est, r->id);

@@ -392,9 +392,10 @@ disk_from_ref(struct adc_estate *est, const struct adc_disk_ref *ref,
 
 	if (d == NULL)
 		return NULL;
-	d->id = ref->id;
+	d->id = adc_estate_strdup(est, ref->id, (size_t)-1);
 	d->name = adc_estate_strdup(est, ref->name, (size_t)-1);
-	if (ref->name != NULL && d->name == NULL)
+	if ((ref->id != NULL && d->id == NULL) ||
+	    (ref->name != NULL && d->name == NULL))
 		return NULL;
 	d->location = vm->location;
 	d->subscription = d->id != NULL ?

@@ -10,6 +10,9 @@
  */
 #include "rules.h"
 
+#include <stdint.h>
+#include <string.h>
+
 static const struct adc_scenario *
 found(const char *id, const char **reason)
 {
@@ -30,8 +33,14 @@ none(const char *why, const char **reason)
 static struct ctx_disk
 as_ctx(const struct adc_disk *disk, const struct adc_vm *vm)
 {
-	struct ctx_disk cd = { disk, vm, disk->des, disk->secure_des };
+	struct ctx_disk cd;
 
+	memset(&cd, 0, sizeof(cd));
+	cd.disk = disk;
+	cd.vm = vm;
+	cd.vm_no = SIZE_MAX;
+	cd.des = disk->des;
+	cd.secure_des = disk->secure_des;
 	return cd;
 }
 

@@ -30,6 +30,9 @@ struct adc_rule {
 struct ctx_disk {
 	const struct adc_disk *disk;
 	const struct adc_vm *vm;	/* NULL: unattached */
+	size_t		 vm_no;		/* the first estate VM with vm's id
+					 * (ids compare without case), or
+					 * SIZE_MAX without a VM */
 	const struct adc_des *des;	/* encryption DES, if in the input */
 	const struct adc_des *secure_des; /* confidential DES, same */
 };

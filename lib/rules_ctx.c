@@ -8,6 +8,7 @@
 #include "rules.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,9 +92,29 @@ build_des(struct rule_ctx *ctx)
 	return ADC_OK;
 }
 
+/* The number of the first estate VM with vm's id, so that one VM read
+ * twice counts once; SIZE_MAX for no VM. */
+static size_t
+vm_number(const struct rule_ctx *ctx, const struct idx_map *vm_by_id,
+    const struct adc_vm *vm)
+{
+	size_t i;
+
+	if (vm == NULL)
+		return SIZE_MAX;
+	if (vm->id != NULL &&
+	    idx_str_get(vm_by_id, vm->id, strlen(vm->id), &i))
+		return i;
+	for (i = 0; i < ctx->estate->n_vms; i++) {
+		if (ctx->estate->vms[i] == vm)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
 static enum adc_status
 add_disk(struct rule_ctx *ctx, const struct adc_disk *disk,
-    const struct adc_vm *vm)
+    const struct adc_vm *vm, size_t vm_no)
 {
 	const struct ctx_des *d;
 	struct ctx_disk *cd;
@@ -105,6 +126,7 @@ add_disk(struct rule_ctx *ctx, const struct adc_disk *disk,
 	cd = &ctx->disks[ctx->n_disks++];
 	cd->disk = disk;
 	cd->vm = vm != NULL ? vm : disk->vm;
+	cd->vm_no = vm_no;
 	d = ctx_des_by_id(ctx, disk->des_id);
 	cd->des = disk->des != NULL ? disk->des : d != NULL ? d->des : NULL;
 	d = ctx_des_by_id(ctx, disk->secure_des_id);
@@ -120,31 +142,40 @@ build_disks(struct rule_ctx *ctx)
 {
 	const struct adc_estate *e = ctx->estate;
 	const struct adc_disk *disk;
+	const struct adc_vm *vm;
 	struct idx_map vm_by_id = { NULL, 0, 0 };
 	enum adc_status st = ADC_OK;
-	size_t i, j, max = e->n_disks;
+	size_t i, j, no, max = e->n_disks;
 
 	for (i = 0; i < e->n_vms; i++)
 		max += vm_n_disks(e->vms[i]);
 	ctx->disks = calloc(max > 0 ? max : 1, sizeof(*ctx->disks));
-	if (ctx->disks == NULL)
-		return ADC_ENOMEM;
+	/* A linked estate lists every disk its VMs use: reserve for those,
+	 * the map grows if an estate built otherwise has more. */
+	if (ctx->disks == NULL ||
+	    idx_reserve(&ctx->disk_by_ptr, e->n_disks) < 0 ||
+	    idx_reserve(&vm_by_id, e->n_vms) < 0)
+		st = ADC_ENOMEM;
 	for (i = 0; i < e->n_vms && st == ADC_OK; i++) {
+		no = i;
 		if (e->vms[i]->id != NULL && idx_str_put(&vm_by_id,
-		    e->vms[i]->id, strlen(e->vms[i]->id), i, NULL) < 0)
+		    e->vms[i]->id, strlen(e->vms[i]->id), i, &no) < 0)
 			st = ADC_ENOMEM;
 		for (j = 0; st == ADC_OK &&
 		    (disk = vm_disk(e->vms[i], j)) != NULL; j++)
-			st = add_disk(ctx, disk, e->vms[i]);
+			st = add_disk(ctx, disk, e->vms[i], no);
 	}
 	for (i = 0; i < e->n_disks && st == ADC_OK; i++) {
 		const char *by = e->disks[i]->managed_by;
 
+		if (idx_ptr_get(&ctx->disk_by_ptr, e->disks[i], NULL))
+			continue;
 		j = e->n_vms;
 		if (by != NULL)
 			idx_str_get(&vm_by_id, by, strlen(by), &j);
-		st = add_disk(ctx, e->disks[i], j < e->n_vms ? e->vms[j] :
-		    NULL);
+		vm = j < e->n_vms ? e->vms[j] : e->disks[i]->vm;
+		st = add_disk(ctx, e->disks[i], vm,
+		    vm_number(ctx, &vm_by_id, vm));
 	}
 	idx_free(&vm_by_id);
 	return st;

@@ -266,24 +266,24 @@ RULE_FN(r_cvm_des_too_many_disks)
 	}
 }
 
-/* The distinct VMs behind a DES, into vms (as long as its users). */
+/* The distinct VMs behind DES number des_no, into vms (as long as its
+ * users). seen[vm number] holds the last DES number + 1 that counted
+ * that VM, so each DES costs its users and no more. */
 static size_t
-des_vms(const struct rule_ctx *ctx, const struct ctx_des *d,
+des_vms(const struct rule_ctx *ctx, size_t des_no, size_t *seen,
     const char **vms)
 {
-	const struct adc_vm *vm;
-	size_t i, j, n = 0;
+	const struct ctx_des *d = &ctx->des[des_no];
+	const struct ctx_disk *cd;
+	size_t i, n = 0;
 
 	for (i = 0; i < d->n_users; i++) {
-		vm = ctx->disks[d->users[i]].vm;
-		if (vm == NULL)
+		cd = &ctx->disks[d->users[i]];
+		if (cd->vm == NULL || cd->vm_no >= ctx->estate->n_vms ||
+		    seen[cd->vm_no] == des_no + 1)
 			continue;
-		/* A VM's disks are consecutive in ctx->disks, so the
-		 * previous entry is the usual duplicate. */
-		for (j = n; j > 0 && !id_eq(vms[j - 1], vm->id); j--)
-			continue;
-		if (j == 0)
-			vms[n++] = vm->id;
+		seen[cd->vm_no] = des_no + 1;
+		vms[n++] = cd->vm->id;
 	}
 	return n;
 }
@@ -295,12 +295,15 @@ RULE_FN(r_des_shared_across_vms)
 	const struct adc_estate *e = ctx->estate;
 	unsigned max = ctx->policy->max_vms_per_des;
 	const char **res;
-	size_t i, n;
+	size_t i, n, *seen;
 
 	if (max == 0)
 		return;
 	res = calloc(ctx->n_disks + 1, sizeof(*res));
-	if (res == NULL) {
+	seen = calloc(e->n_vms + 1, sizeof(*seen));
+	if (res == NULL || seen == NULL) {
+		free(res);
+		free(seen);
 		ctx->status = ADC_ENOMEM;
 		return;
 	}
@@ -308,7 +311,7 @@ RULE_FN(r_des_shared_across_vms)
 		const struct adc_des *des = e->des[i];
 
 		res[0] = des->id;
-		n = des_vms(ctx, &ctx->des[i], res + 1);
+		n = des_vms(ctx, i, seen, res + 1);
 		if (n > max)
 			rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res,
 			    n + 1, &des->origin, "DES %s is used by %zu VMs "
@@ -319,6 +322,7 @@ RULE_FN(r_des_shared_across_vms)
 			    n > 1 ? res_name(NULL, res[2]) : "",
 			    n > 2 ? ", ..." : "", max);
 	}
+	free(seen);
 	free(res);
 }
 

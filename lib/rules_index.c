@@ -6,23 +6,18 @@
  */
 #include "rules_index.h"
 
+#include "estate_internal.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <strings.h>
 
-/* FNV-1a over the lower-cased bytes. */
+/* The estate's hash without case, eight bytes at a time. */
 static size_t
 hash_str(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (uint64_t)tolower((unsigned char)s[i]);
-		h *= 1099511628211ULL;
-	}
-	return (size_t)h;
+	return (size_t)adc_hash_nocase(s, len);
 }
 
 static size_t
@@ -42,7 +37,7 @@ same(const struct idx_slot *s, const void *key, size_t len, bool str)
 {
 	if (!str)
 		return s->key == key;
-	return s->len == len && strncasecmp(s->key, key, len) == 0;
+	return s->len == len && adc_ascii_ncasecmp(s->key, key, len) == 0;
 }
 
 /* The slot holding key, or the empty slot where it would go. */
@@ -57,12 +52,12 @@ find(const struct idx_map *m, const void *key, size_t len, bool str)
 }
 
 static int
-grow(struct idx_map *m, bool str)
+grow_to(struct idx_map *m, size_t cap, bool str)
 {
 	struct idx_slot *old = m->slots;
 	size_t i, old_cap = m->cap;
 
-	m->cap = old_cap ? old_cap * 2 : 64;
+	m->cap = cap;
 	m->slots = calloc(m->cap, sizeof(*m->slots));
 	if (m->slots == NULL) {
 		m->slots = old;
@@ -85,7 +80,8 @@ put(struct idx_map *m, const void *key, size_t len, size_t value,
 
 	if (key == NULL)
 		return -1;
-	if ((m->n + 1) * 2 > m->cap && grow(m, str) != 0)
+	if ((m->n + 1) * 2 > m->cap &&
+	    grow_to(m, m->cap ? m->cap * 2 : 64, str) != 0)
 		return -1;
 	s = find(m, key, len, str);
 	if (s->key != NULL) {
@@ -114,6 +110,22 @@ get(const struct idx_map *m, const void *key, size_t len, size_t *value,
 	if (value != NULL)
 		*value = s->value;
 	return true;
+}
+
+/* Only an empty map is reserved, so no key is hashed twice; the slots
+ * remember nothing of whether keys were strings. */
+int
+idx_reserve(struct idx_map *m, size_t n)
+{
+	size_t cap = 64;
+
+	if (m->n != 0)
+		return 0;
+	while (cap / 2 < n + 1)
+		cap *= 2;
+	if (cap <= m->cap)
+		return 0;
+	return grow_to(m, cap, false);
 }
 
 void

@@ -26,6 +26,9 @@ struct idx_map {
 };
 
 void idx_free(struct idx_map *m);
+/* Room for n keys without growing: a map whose size is known up front
+ * is hashed once. Returns -1 out of memory. */
+int idx_reserve(struct idx_map *m, size_t n);
 
 /* Look up; false when absent. */
 bool idx_ptr_get(const struct idx_map *m, const void *key, size_t *value);

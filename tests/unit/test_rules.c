@@ -6,6 +6,7 @@
  * that breaks it (mutate), the severity azure-facts.md and PRODUCT.md
  * give the rule, and, for policy rules, the policy.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -587,6 +588,30 @@ test_key_shared_by_three(void)
 	}
 }
 
+/* One VM read twice (two files, the id in another case) behind a DES is
+ * one VM, not two. */
+static void
+test_vm_read_twice(void)
+{
+	char upper[sizeof(W_VM)];
+	struct world w;
+	size_t i;
+
+	for (i = 0; i < sizeof(upper); i++)
+		upper[i] = (char)toupper((unsigned char)W_VM[i]);
+	world_std(&w);
+	world_add_vm2(&w, &w.des_os);
+	w.vm2.id = upper;
+	w.vm2.name = "vm1";
+	w.os2.managed_by = upper;
+	INT_EQ(world_count(&w, NULL, "des-shared-across-vms", NULL, NULL, 0),
+	    0, "the same VM twice shares its DES with nobody");
+	w.vm2.id = W_VM2;
+	w.os2.managed_by = W_VM2;
+	INT_EQ(world_count(&w, NULL, "des-shared-across-vms", NULL, NULL, 0),
+	    1, "a second VM does");
+}
+
 /* NonPersistedTPM where it is supported, and the disk side of
  * encryption-type-on-non-cvm. */
 static void
@@ -740,6 +765,7 @@ main(void)
 	test_rotation_error_escalates();
 	test_no_cmk_advice_on_ade();
 	test_key_shared_by_three();
+	test_vm_read_twice();
 	test_more_edges();
 	test_unknown_notes();
 	return tap_done();
