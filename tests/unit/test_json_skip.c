@@ -471,6 +471,13 @@ static const struct doc invalid[] = {
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Open text through window w (0: buffer) with options o. */
+static struct adc_json_reader *
+open_text(const char *text, size_t w, struct adc_json_options *o, int *fd)
+{
+	return ju_open(text, strlen(text), w, o, fd);
+}
+
 /* Nesting up to the default limit of 512 inside a skipped member, and
  * one past it: the levels array grows inside the skip. Compact only:
  * indentation would grow as the square of the depth. */
@@ -489,23 +496,78 @@ deep_doc(char *text, unsigned levels)
 	text[n] = '\0';
 }
 
+/* Objects and arrays in turn, levels deep, inside a skipped member;
+ * bad puts a leading zero at the bottom. */
+static void
+mixed_doc(char *text, unsigned levels, bool bad)
+{
+	size_t n = 0;
+	unsigned i;
+
+	n += (size_t)sprintf(text, "{\"s\":");
+	for (i = 0; i < levels; i++)
+		n += (size_t)sprintf(text + n, i % 2 ? "[1," : "{\"k\":");
+	n += (size_t)sprintf(text + n, bad ? "01" : "2");
+	for (i = levels; i-- > 0;)
+		text[n++] = i % 2 ? ']' : '}';
+	text[n++] = '}';
+	text[n] = '\0';
+}
+
 static void
 test_deep(void)
 {
 	static char text[1200];
 	struct doc d = { text, 0, 0, 0 };
+	unsigned levels;
 
 	deep_doc(text, 511);
 	check_doc(&d, true, 1);
 	deep_doc(text, 512);
 	check_doc(&d, false, 1);
+	mixed_doc(text, 150, false);
+	check_doc(&d, true, 1);
+	mixed_doc(text, 150, true);
+	check_doc(&d, false, 1);
+
+	/* An object closed by ']' after about as many levels as a skip can
+	 * keep one bit each for: it must still be refused. */
+	for (levels = 60; levels <= 68; levels++) {
+		deep_doc(text, levels);
+		memmove(text + 10, text + 5, strlen(text + 5) + 1);
+		memcpy(text + 5, "{\"k\":", 5);
+		strcpy(text + strlen(text) - 1, ",2]}");
+		check_doc(&d, false, 1);
+	}
 }
 
-/* Open text through window w (0: buffer) with options o. */
-static struct adc_json_reader *
-open_text(const char *text, size_t w, struct adc_json_options *o, int *fd)
+/* A skip that ends an object forgets its keys, as reading to its end
+ * does: a key in the next object at that level is new again. */
+static void
+test_duplicates(void)
 {
-	return ju_open(text, strlen(text), w, o, fd);
+	static const char text[] = "[{\"a\":1,\"b\":{\"a\":2}},"
+	    "{\"a\":3,\"a\":4}]";
+	struct adc_json_options o = { .report_duplicates = true };
+	struct adc_json_reader *r;
+	size_t w;
+	int bad = 0, fd;
+
+	for (w = 0; w <= 64; w++) {
+		r = open_text(text, w, &o, &fd);
+		adc_json_next(r);			/* [ */
+		adc_json_next(r);			/* { */
+		bad += adc_json_next(r) != ADC_JSON_KEY;	/* a */
+		bad += adc_json_skip_rest(r) != ADC_OK;
+		bad += adc_json_next(r) != ADC_JSON_OBJECT_BEGIN;
+		bad += adc_json_next(r) != ADC_JSON_KEY;	/* a */
+		bad += adc_json_key_is_duplicate(r);
+		adc_json_next(r);			/* 3 */
+		bad += adc_json_next(r) != ADC_JSON_KEY;	/* a */
+		bad += !adc_json_key_is_duplicate(r);
+		ju_close(r, fd);
+	}
+	INT_EQ(bad, 0, "after skip_rest a key in the next object is new");
 }
 
 /* An error deep in a skipped member, lines down: worked out by hand. */
@@ -628,6 +690,7 @@ main(void)
 	for (i = 0; i < N_OF(invalid); i++)
 		check_doc(&invalid[i], false, 3);
 	test_deep();
+	test_duplicates();
 	test_error_place();
 	test_after_skip();
 	test_skipped_string_limit();
