@@ -158,6 +158,25 @@ plain_run(const unsigned char *p, size_t left)
 	return json_scan_plain(p, 0, left);
 }
 
+/* A string with nothing to escape, the common case, in one append:
+ * the quotes and the text are copied where they go. */
+static bool
+write_plain(struct adc_buf *out, const unsigned char *p, size_t n)
+{
+	char *d;
+
+	if (out->failed || out->len + n + 2 >= out->cap ||
+	    (out->limit != 0 && out->len + n + 2 > out->limit))
+		return false;
+	d = out->data + out->len;
+	d[0] = '"';
+	memcpy(d + 1, p, n);
+	d[n + 1] = '"';
+	d[n + 2] = '\0';
+	out->len += n + 2;
+	return true;
+}
+
 static void
 write_escaped(struct adc_buf *out, const char *s)
 {
@@ -166,6 +185,9 @@ write_escaped(struct adc_buf *out, const char *s)
 	char esc[8];
 	size_t n;
 
+	n = plain_run(p, (size_t)(end - p));
+	if (p + n == end && write_plain(out, p, n))
+		return;
 	adc_buf_append(out, "\"", 1);
 	while (p < end) {
 		n = plain_run(p, (size_t)(end - p));

@@ -159,6 +159,39 @@ test_unbalanced(void)
 	adc_buf_free(&b);
 }
 
+/* A string past the buffer's ceiling fails the writer, on the short
+ * path for plain strings as on the long one; one that ends exactly at
+ * the ceiling does not. */
+static void
+test_ceiling(void)
+{
+	static const char thirty[] = "abcdefghijklmnopqrstuvwxyz0123";
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 40);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_string(&w, thirty);
+	INT_EQ(b.len, 32, "a plain string and its quotes");
+	INT_EQ(b.failed, 0, "  within the ceiling");
+	adc_jsonw_string(&w, "123456");
+	INT_EQ(b.len, 40, "one that ends at the ceiling");
+	INT_EQ(b.failed, 0, "  still fits");
+	adc_jsonw_string(&w, "x");
+	OK(b.failed != 0, "one past it fails the buffer");
+	OK(adc_jsonw_failed(&w), "  and the writer");
+	OK(strncmp(b.data, "\"abcdefghijklmnopqrstuvwxyz0123\"\"123456\"",
+	    40) == 0, "  what was written stays");
+	adc_buf_free(&b);
+
+	adc_buf_init(&b, 40);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_string(&w, thirty);
+	adc_jsonw_string(&w, "1234567");
+	OK(b.failed != 0, "one byte past the ceiling fails");
+	adc_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -168,5 +201,6 @@ main(void)
 	test_pretty();
 	test_pretty_depth();
 	test_unbalanced();
+	test_ceiling();
 	return tap_done();
 }
