@@ -32,9 +32,17 @@ void adc_jsonw_object_end(struct adc_jsonw *w);
 void adc_jsonw_array_begin(struct adc_jsonw *w);
 void adc_jsonw_array_end(struct adc_jsonw *w);
 void adc_jsonw_key(struct adc_jsonw *w, const char *key);
+/* A key of len bytes. ADC_JSONW_KEY passes a literal key with its length
+ * known at compile time, so a writer of millions of records does not
+ * measure the same few words again for each one. */
+void adc_jsonw_key_n(struct adc_jsonw *w, const char *key, size_t len);
+#define ADC_JSONW_KEY(w, lit) \
+	adc_jsonw_key_n((w), "" lit "", sizeof(lit) - 1)
 /* A string value; NULL writes null. Invalid UTF-8 bytes are written as
  * U+FFFD so the output is always valid JSON. */
 void adc_jsonw_string(struct adc_jsonw *w, const char *s);
+/* A string value of len bytes (a NUL among them is escaped). */
+void adc_jsonw_string_n(struct adc_jsonw *w, const char *s, size_t len);
 void adc_jsonw_int(struct adc_jsonw *w, long long v);
 void adc_jsonw_bool(struct adc_jsonw *w, bool v);
 void adc_jsonw_null(struct adc_jsonw *w);

@@ -194,25 +194,25 @@ layer_json(struct adc_jsonw *w, const struct adc_layer *l)
 
 	adc_layer_label(l, ADC_LABEL_LONG, label, sizeof(label));
 	adc_jsonw_object_begin(w);
-	adc_jsonw_key(w, "kind");
+	ADC_JSONW_KEY(w, "kind");
 	adc_jsonw_string(w, adc_layer_name(l->kind));
-	adc_jsonw_key(w, "label");
+	ADC_JSONW_KEY(w, "label");
 	adc_jsonw_string(w, label);
-	adc_jsonw_key(w, "owner");
+	ADC_JSONW_KEY(w, "owner");
 	adc_jsonw_string(w, adc_key_owner_name(l->owner));
-	adc_jsonw_key(w, "store");
+	ADC_JSONW_KEY(w, "store");
 	adc_jsonw_string(w, adc_key_store_name(l->store));
-	adc_jsonw_key(w, "cross_subscription");
+	ADC_JSONW_KEY(w, "cross_subscription");
 	adc_jsonw_tri(w, l->cross_subscription);
-	adc_jsonw_key(w, "cross_tenant");
+	ADC_JSONW_KEY(w, "cross_tenant");
 	adc_jsonw_tri(w, l->cross_tenant);
-	adc_jsonw_key(w, "disputed");
+	ADC_JSONW_KEY(w, "disputed");
 	adc_jsonw_bool(w, l->disputed);
-	adc_jsonw_key(w, "des_id");
+	ADC_JSONW_KEY(w, "des_id");
 	adc_jsonw_string(w, l->des_id);
-	adc_jsonw_key(w, "key_url");
+	ADC_JSONW_KEY(w, "key_url");
 	adc_jsonw_string(w, l->key_url);
-	adc_jsonw_key(w, "source");
+	ADC_JSONW_KEY(w, "source");
 	adc_jsonw_string(w, l->source);
 	adc_jsonw_object_end(w);
 }
@@ -225,11 +225,11 @@ disk_json(struct adc_jsonw *w, const struct adc_disk *disk)
 		return;
 	}
 	adc_jsonw_object_begin(w);
-	adc_jsonw_key(w, "id");
+	ADC_JSONW_KEY(w, "id");
 	adc_jsonw_string(w, disk->id);
-	adc_jsonw_key(w, "name");
+	ADC_JSONW_KEY(w, "name");
 	adc_jsonw_string(w, disk->name);
-	adc_jsonw_key(w, "lun");
+	ADC_JSONW_KEY(w, "lun");
 	if (disk->lun >= 0)
 		adc_jsonw_int(w, disk->lun);
 	else
@@ -245,22 +245,22 @@ component_json(struct adc_jsonw *w, const struct adc_component_layers *c)
 
 	adc_component_cell(c, ADC_LABEL_LONG, cell, sizeof(cell));
 	adc_jsonw_object_begin(w);
-	adc_jsonw_key(w, "component");
+	ADC_JSONW_KEY(w, "component");
 	adc_jsonw_string(w, adc_component_name(c->component));
-	adc_jsonw_key(w, "label");
+	ADC_JSONW_KEY(w, "label");
 	adc_jsonw_string(w, c->label);
-	adc_jsonw_key(w, "present");
+	ADC_JSONW_KEY(w, "present");
 	adc_jsonw_string(w, presence_name(c->present));
-	adc_jsonw_key(w, "complete");
+	ADC_JSONW_KEY(w, "complete");
 	adc_jsonw_bool(w, c->complete);
-	adc_jsonw_key(w, "cell");
+	ADC_JSONW_KEY(w, "cell");
 	adc_jsonw_string(w, cell);
-	adc_jsonw_key(w, "disk");
+	ADC_JSONW_KEY(w, "disk");
 	disk_json(w, c->component == ADC_COMP_OS_DISK ||
 	    c->component == ADC_COMP_DATA_DISK ||
 	    c->component == ADC_COMP_HOST_CACHE ||
 	    c->component == ADC_COMP_TRANSIT ? c->disk : NULL);
-	adc_jsonw_key(w, "layers");
+	ADC_JSONW_KEY(w, "layers");
 	adc_jsonw_array_begin(w);
 	for (i = 0; i < c->n_layers; i++)
 		layer_json(w, &c->layers[i]);
