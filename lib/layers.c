@@ -61,9 +61,15 @@ static void
 init_component(struct adc_component_layers *c, enum adc_component comp,
     const char *label, const struct adc_disk *disk)
 {
+	size_t n;
+
 	memset(c, 0, sizeof(*c));
 	c->component = comp;
-	snprintf(c->label, sizeof(c->label), "%s", label);
+	/* Without printf: this runs for every component of every VM a
+	 * report shows. The memset above terminates the label. */
+	n = strlen(label);
+	memcpy(c->label, label, n < sizeof(c->label) ? n :
+	    sizeof(c->label) - 1);
 	c->present = ADC_PRESENT_YES;
 	c->complete = true;
 	c->disk = disk;
@@ -601,6 +607,7 @@ add_per_disk(struct adc_component_layers *cs, size_t i,
 
 		disk_label(label, sizeof(label), what, disk, d);
 		init_component(c, comp, label, disk);
+		c->disk_index = 1 + d;
 		if (disk == NULL)
 			set_presence(c, ADC_PRESENT_UNKNOWN);
 		if (comp == ADC_COMP_DATA_DISK)
