@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report_json.c: the report as JSON for programs, schema version 1 as
- * docs/check-json.md describes it. Fields are always present; what is
- * not known is null, never left out.
+ * report_json.c: the report as JSON for programs, schema version 2 as
+ * docs/check-json.md describes it. Fields are always present and what is
+ * not known is null, except in the lean components of each VM, where
+ * members that are false or none are left out to keep large estates'
+ * reports small.
  */
 #include "report.h"
 
 #include "jsonw.h"
 #include "render.h"
 
-#define CHECK_JSON_SCHEMA_VERSION 1
+/* 2: the VM records' disks are listed once and components refer to
+ * them by index; labels and false or absent layer members left out. */
+#define CHECK_JSON_SCHEMA_VERSION 2
 
 static void
 put_location(struct adc_jsonw *w, const struct adc_origin *at)
@@ -94,19 +98,26 @@ put_summary(struct adc_jsonw *w, const struct adc_report *report)
 	adc_jsonw_object_end(w);
 }
 
-/* The same array explain prints, derived here rather than kept for every
- * VM. A VM the analysis cannot run on gets null rather than an empty
- * list, which would read as "nothing to protect". */
+/* The VM's disks, and its components in the lean shape that refers to
+ * them, derived here rather than kept for every VM. A VM the analysis
+ * cannot run on gets null for both rather than empty lists, which would
+ * read as "nothing to protect". */
 static void
 put_components(struct adc_jsonw *w, const struct adc_vm *vm)
 {
 	struct adc_analysis a;
 
 	if (vm == NULL || adc_analyse_vm(vm, &a, NULL) != ADC_OK) {
+		ADC_JSONW_KEY(w, "disks");
+		adc_jsonw_null(w);
+		ADC_JSONW_KEY(w, "components");
 		adc_jsonw_null(w);
 		return;
 	}
-	adc_render_analysis_json(w, &a);
+	ADC_JSONW_KEY(w, "disks");
+	adc_render_disks_json(w, vm);
+	ADC_JSONW_KEY(w, "components");
+	adc_render_analysis_json(w, &a, ADC_JSON_LEAN);
 	adc_analysis_free(&a);
 }
 
@@ -134,7 +145,6 @@ put_vm(struct adc_jsonw *w, const struct adc_report *report,
 		adc_jsonw_int(w, (long long)g->order[g->start[vm] + i]);
 	adc_jsonw_array_end(w);
 
-	ADC_JSONW_KEY(w, "components");
 	put_components(w, r->vm);
 	adc_jsonw_object_end(w);
 }
