@@ -6,9 +6,10 @@
  */
 #include "jsonw.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "json_scan.h"
 
 void
 adc_jsonw_init(struct adc_jsonw *w, struct adc_buf *out, bool pretty)
@@ -175,44 +176,13 @@ utf8_len(const unsigned char *s)
 	return n;
 }
 
-#define ONES	UINT64_C(0x0101010101010101)
-#define HIGHS	UINT64_C(0x8080808080808080)
-
-/* Whether any byte of w needs a closer look: a control byte (NUL
- * included), a non-ASCII byte, a quote or a backslash. Each test sets
- * the high bit of a byte that matches; a false alarm only costs the
- * byte-wise path. */
-static bool
-word_needs_care(uint64_t w)
-{
-	uint64_t ctl = (w - ONES * 0x20) & ~w;
-	uint64_t q = w ^ (ONES * '"');
-	uint64_t bs = w ^ (ONES * '\\');
-
-	q = (q - ONES) & ~q;
-	bs = (bs - ONES) & ~bs;
-	return ((ctl | q | bs | w) & HIGHS) != 0;
-}
-
 /* Length of the run at p (end at p + left) that needs no escaping:
- * printable ASCII other than the quote and the backslash. Identifiers
- * make up most of a report, so runs are scanned eight bytes at a time. */
+ * printable ASCII other than the quote and the backslash. The reader's
+ * scanner (json_scan.h) stops at exactly those bytes, 16 at a time. */
 static size_t
 plain_run(const unsigned char *p, size_t left)
 {
-	const unsigned char *q = p;
-	uint64_t w;
-
-	while (left - (size_t)(q - p) >= 8) {
-		memcpy(&w, q, 8);
-		if (word_needs_care(w))
-			break;
-		q += 8;
-	}
-	while (q < p + left && *q >= 0x20 && *q < 0x80 && *q != '"' &&
-	    *q != '\\')
-		q++;
-	return (size_t)(q - p);
+	return json_scan_plain(p, 0, left);
 }
 
 /* The slow path of put_string: s holds a byte that needs escaping or
@@ -290,6 +260,21 @@ adc_jsonw_key_n(struct adc_jsonw *w, const char *key, size_t len)
 		put_string(w, key, len, ": ", 2);
 	else
 		put_string(w, key, len, ":", 1);
+	w->after_key = true;
+}
+
+void
+adc_jsonw_key_token(struct adc_jsonw *w, const char *token, size_t len)
+{
+#ifndef NDEBUG
+	/* The key sits between the opening quote and '": '. */
+	if (len < 4 || plain_run((const unsigned char *)token + 1,
+	    len - 4) != len - 4) {
+		w->overflow = true;
+		return;
+	}
+#endif
+	put_raw(w, token, pretty_here(w) ? len : len - 1);
 	w->after_key = true;
 }
 

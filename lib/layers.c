@@ -686,7 +686,9 @@ adc_analyse_vm(const struct adc_vm *vm, struct adc_analysis *out,
 	/* Per VM: OS disk, temp disk, ephemeral OS, guest state, memory,
 	 * and the OS disk's cache and transit; three per data disk. */
 	n = 7 + 3 * vm->n_data_disks;
-	out->components = calloc(n, sizeof(*out->components));
+	/* Not zeroed here: fill_components sets all n, each with
+	 * init_component, which zeroes it. */
+	out->components = malloc(n * sizeof(*out->components));
 	if (out->components == NULL)
 		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
 

@@ -164,6 +164,45 @@ test_lengths(void)
 	adc_buf_free(&b);
 }
 
+/* Literal keys: the colon alone in compact output, a space after it in
+ * pretty output; one that needs escaping is refused where checked. */
+static void
+test_literal_keys(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, true);
+	adc_jsonw_set_pretty_depth(&w, 1);
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "outer");
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "inner");
+	adc_jsonw_int(&w, 1);
+	ADC_JSONW_KEY(&w, "");
+	adc_jsonw_int(&w, 2);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_object_end(&w);
+	STR_EQ(b.data, "{\n  \"outer\": {\"inner\":1,\"\":2}\n}",
+	    "literal keys, pretty and compact, the empty key too");
+	INT_EQ(adc_jsonw_failed(&w), 0, "good literal keys do not fail");
+	adc_buf_free(&b);
+
+#ifndef NDEBUG
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "a\"b");
+	adc_jsonw_int(&w, 1);
+	adc_jsonw_object_end(&w);
+	OK(adc_jsonw_failed(&w), "a literal key with a quote fails the writer");
+	adc_buf_free(&b);
+#else
+	OK(1, "# a bad literal key is not checked in NDEBUG builds");
+#endif
+}
+
 /* A buffer with a ceiling: the writer stops at the ceiling, keeps
  * what fitted, and reports the failure. */
 static void
@@ -211,6 +250,7 @@ main(void)
 	test_pretty();
 	test_pretty_depth();
 	test_lengths();
+	test_literal_keys();
 	test_limit();
 	test_unbalanced();
 	return tap_done();
