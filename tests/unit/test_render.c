@@ -269,25 +269,33 @@ test_json_disks(void)
 	adc_buf_free(&b);
 }
 
-/* The analysis gives each disk component the index of its disk. */
+/* The analysis gives each disk component the index of its disk, and
+ * the label explain shows (docs/check-json.md says how to derive it). */
 static void
 test_disk_index(void)
 {
 	struct adc_disk os = { .id = "OS", .lun = -1 };
 	struct adc_disk d0 = { .id = "D0", .lun = 0 };
-	struct adc_disk d3 = { .id = "D3", .lun = 3 };
-	struct adc_disk *data[2] = { &d0, &d3 };
+	struct adc_disk d63 = { .id = "D63", .lun = 63 };
+	struct adc_disk dx = { .id = "DX", .lun = -1 };
+	struct adc_disk *data[3] = { &d0, &d63, &dx };
 	static const enum adc_component kinds[] = { ADC_COMP_OS_DISK,
 	    ADC_COMP_DATA_DISK, ADC_COMP_HOST_CACHE, ADC_COMP_TRANSIT };
+	static const char *const labels[] = { "OS disk",
+	    "data disk (LUN 0)", "data disk (LUN 63)", "data disk #3",
+	    "host cache (OS disk)", "host cache (LUN 0)",
+	    "host cache (LUN 63)", "host cache #3", "transit (OS disk)",
+	    "transit (LUN 0)", "transit (LUN 63)", "transit #3" };
 	struct adc_analysis a;
 	struct adc_vm vm;
 	char got[64], one[8];
-	size_t i, k;
+	size_t i, k, n = 0;
+	int bad = 0;
 
 	memset(&vm, 0, sizeof(vm));
 	vm.os_disk = &os;
 	vm.data_disks = data;
-	vm.n_data_disks = 2;
+	vm.n_data_disks = 3;
 	INT_EQ(adc_analyse_vm(&vm, &a, NULL), ADC_OK, "VM analysed");
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		got[0] = '\0';
@@ -297,11 +305,19 @@ test_disk_index(void)
 			snprintf(one, sizeof(one), "%zu",
 			    a.components[i].disk_index);
 			strcat(got, one);
+			if (n < 12 && strcmp(a.components[i].label,
+			    labels[n++]) != 0) {
+				printf("# label %s, want %s\n",
+				    a.components[i].label, labels[n - 1]);
+				bad++;
+			}
 		}
 		STR_EQ(got, kinds[k] == ADC_COMP_OS_DISK ? "0" :
-		    kinds[k] == ADC_COMP_DATA_DISK ? "12" : "012",
+		    kinds[k] == ADC_COMP_DATA_DISK ? "123" : "0123",
 		    adc_component_name(kinds[k]));
 	}
+	INT_EQ(n, 12, "twelve disk components");
+	INT_EQ(bad, 0, "their labels: LUN, or # and the disk index");
 	adc_analysis_free(&a);
 }
 
