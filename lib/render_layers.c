@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * render_layers.c: an analysis of layers (layers.c) for people and for
- * programs: matrix cell labels, JSON (docs/json-output.md), text and
- * Markdown. The words here only name what the analysis found; they add
- * no claim of their own, so an unencrypted path says "no layer" and
- * nothing about what else might protect it.
+ * programs: matrix cell labels, JSON (docs/json-output.md, and the lean
+ * shape of docs/check-json.md), text and Markdown. The words here only
+ * name what the analysis found; they add no claim of their own, so an
+ * unencrypted path says "no layer" and nothing about what else might
+ * protect it.
  */
 #include "render.h"
 
