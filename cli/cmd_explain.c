@@ -173,7 +173,7 @@ render_json(struct adc_buf *out, const struct adc_scenario *s,
 	adc_jsonw_key(&w, "scenario");
 	scenario_json(&w, s, built);
 	adc_jsonw_key(&w, "components");
-	adc_render_analysis_json(&w, a);
+	adc_render_analysis_json(&w, a, ADC_JSON_FULL);
 	adc_jsonw_key(&w, "notes");
 	adc_jsonw_array_begin(&w);
 	for (note = adc_scenario_notes(s); *note != NULL; note++)

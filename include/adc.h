@@ -474,6 +474,9 @@ struct adc_component_layers {
 	size_t		 n_layers;
 	struct adc_layer layers[ADC_MAX_LAYERS];	/* outermost first */
 	const struct adc_disk *disk;	/* for disk components */
+	/* For disk components, which of the VM's disks: 0 the OS disk,
+	 * 1 + i data disk i (the same even when disk is NULL). */
+	size_t		 disk_index;
 };
 
 struct adc_analysis {

@@ -59,6 +59,19 @@ adc_buf_append_slow(struct adc_buf *buf, const void *data, size_t len)
 	return 0;
 }
 
+char *
+adc_buf_room_slow(struct adc_buf *buf, size_t n)
+{
+	if (buf->failed)
+		return NULL;
+	if ((buf->limit != 0 && buf->len + n > buf->limit) ||
+	    (buf->len + n + 1 > buf->cap && grow(buf, buf->len + n) != 0)) {
+		buf->failed = 1;
+		return NULL;
+	}
+	return buf->data + buf->len;
+}
+
 int
 adc_buf_vprintf(struct adc_buf *buf, const char *fmt, va_list ap)
 {

@@ -21,6 +21,8 @@ void adc_buf_init(struct adc_buf *buf, size_t limit);
 void adc_buf_free(struct adc_buf *buf);
 /* Append; on failure the buffer keeps what it had and 'failed' is set. */
 int adc_buf_append_slow(struct adc_buf *buf, const void *data, size_t len);
+/* Grow for adc_buf_room; NULL (and 'failed' set) when it cannot. */
+char *adc_buf_room_slow(struct adc_buf *buf, size_t n);
 
 /* Writers append a few bytes at a time, millions of times for a large
  * report: when the bytes fit, append here without a call. */
@@ -35,6 +37,26 @@ adc_buf_append(struct adc_buf *buf, const void *data, size_t len)
 		return 0;
 	}
 	return adc_buf_append_slow(buf, data, len);
+}
+
+/* Where to write up to n more bytes, or NULL once the buffer has failed:
+ * a writer assembling several small pieces checks the room once, writes
+ * them, and ends with adc_buf_commit. Nothing is appended until then. */
+static inline char *
+adc_buf_room(struct adc_buf *buf, size_t n)
+{
+	if (!buf->failed && buf->len + n < buf->cap &&
+	    (buf->limit == 0 || buf->len + n <= buf->limit))
+		return buf->data + buf->len;
+	return adc_buf_room_slow(buf, n);
+}
+
+/* Keep the bytes written from adc_buf_room up to end (at most n). */
+static inline void
+adc_buf_commit(struct adc_buf *buf, char *end)
+{
+	buf->len = (size_t)(end - buf->data);
+	*end = '\0';
 }
 
 static inline int

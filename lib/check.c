@@ -149,32 +149,6 @@ rule_unknown(struct rule_ctx *ctx, const struct adc_rule *rule,
 	va_end(ap);
 }
 
-static int
-cmp_str(const char *a, const char *b)
-{
-	return strcasecmp(a != NULL ? a : "", b != NULL ? b : "");
-}
-
-/* Most severe first; then the first resource, the rule and the message,
- * so that the order does not depend on qsort or the input order of
- * rules. */
-static int
-cmp_finding(const void *pa, const void *pb)
-{
-	const struct adc_finding *a = pa, *b = pb;
-	int c;
-
-	if (a->severity != b->severity)
-		return a->severity > b->severity ? -1 : 1;
-	c = cmp_str(a->n_resources ? a->resources[0] : NULL,
-	    b->n_resources ? b->resources[0] : NULL);
-	if (c == 0)
-		c = strcmp(a->rule, b->rule);
-	if (c == 0)
-		c = strcmp(a->message, b->message);
-	return c;
-}
-
 static enum adc_status
 match_vms(struct rule_ctx *ctx, struct adc_report *out,
     struct adc_diag *diag)
@@ -250,8 +224,10 @@ adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
 		return st;
 	}
 
-	if (f->n > 1)
-		qsort(f->v, f->n, sizeof(*f->v), cmp_finding);
+	if (adc_sort_findings(f->v, f->n) != ADC_OK) {
+		adc_report_free(out);
+		return adc_diag_set(diag, ADC_ENOMEM, "out of memory");
+	}
 	out->findings = f->v;
 	out->n_findings = f->n;
 	return ADC_OK;

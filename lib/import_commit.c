@@ -14,119 +14,124 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Names carry their length: most candidates are ruled out by it before
+ * a byte is compared (every resource runs a handful of these maps). */
 struct enum_map {
 	const char	*name;
+	size_t		 len;
 	int		 value;
 };
+
+#define E(name, value)	{ name, sizeof(name) - 1, value }
 
 enum kind { K_NONE, K_VM, K_VMSS, K_DISK, K_DES, K_VAULT, K_HSM, K_KEY,
 	K_FEATURE, K_OTHER };
 
 static const struct enum_map kinds[] = {
-	{ "Microsoft.Compute/virtualMachines", K_VM },
-	{ "Microsoft.Compute/virtualMachineScaleSets", K_VMSS },
+	E("Microsoft.Compute/virtualMachines", K_VM),
+	E("Microsoft.Compute/virtualMachineScaleSets", K_VMSS),
 	/* Scale set instances (az vmss list-instances) are VMs. */
-	{ "Microsoft.Compute/virtualMachineScaleSets/virtualMachines", K_VM },
-	{ "Microsoft.Compute/disks", K_DISK },
-	{ "Microsoft.Compute/diskEncryptionSets", K_DES },
-	{ "Microsoft.KeyVault/vaults", K_VAULT },
-	{ "Microsoft.KeyVault/managedHSMs", K_HSM },
-	{ "Microsoft.KeyVault/vaults/keys", K_KEY },
-	{ "Microsoft.Features/providers/features", K_FEATURE },
+	E("Microsoft.Compute/virtualMachineScaleSets/virtualMachines", K_VM),
+	E("Microsoft.Compute/disks", K_DISK),
+	E("Microsoft.Compute/diskEncryptionSets", K_DES),
+	E("Microsoft.KeyVault/vaults", K_VAULT),
+	E("Microsoft.KeyVault/managedHSMs", K_HSM),
+	E("Microsoft.KeyVault/vaults/keys", K_KEY),
+	E("Microsoft.Features/providers/features", K_FEATURE),
 };
 
 /* facts 11.3, 8 [STD] */
 static const struct enum_map vm_sectypes[] = {
-	{ "Standard", ADC_SECTYPE_STANDARD },
-	{ "TrustedLaunch", ADC_SECTYPE_TRUSTED_LAUNCH },
-	{ "ConfidentialVM", ADC_SECTYPE_CONFIDENTIAL },
+	E("Standard", ADC_SECTYPE_STANDARD),
+	E("TrustedLaunch", ADC_SECTYPE_TRUSTED_LAUNCH),
+	E("ConfidentialVM", ADC_SECTYPE_CONFIDENTIAL),
 };
 
 /* facts 11.3 */
 static const struct enum_map sec_encs[] = {
-	{ "VMGuestStateOnly", ADC_SECENC_VMGS_ONLY },
-	{ "DiskWithVMGuestState", ADC_SECENC_DISK_WITH_VMGS },
-	{ "NonPersistedTPM", ADC_SECENC_NON_PERSISTED_TPM },
+	E("VMGuestStateOnly", ADC_SECENC_VMGS_ONLY),
+	E("DiskWithVMGuestState", ADC_SECENC_DISK_WITH_VMGS),
+	E("NonPersistedTPM", ADC_SECENC_NON_PERSISTED_TPM),
 };
 
 /* facts 11.1, 11.2 */
 static const struct enum_map enc_types[] = {
-	{ "EncryptionAtRestWithPlatformKey", ADC_ENC_PLATFORM },
-	{ "EncryptionAtRestWithCustomerKey", ADC_ENC_CUSTOMER },
-	{ "EncryptionAtRestWithPlatformAndCustomerKeys", ADC_ENC_DOUBLE },
-	{ "ConfidentialVmEncryptedWithCustomerKey", ADC_ENC_CONFIDENTIAL },
+	E("EncryptionAtRestWithPlatformKey", ADC_ENC_PLATFORM),
+	E("EncryptionAtRestWithCustomerKey", ADC_ENC_CUSTOMER),
+	E("EncryptionAtRestWithPlatformAndCustomerKeys", ADC_ENC_DOUBLE),
+	E("ConfidentialVmEncryptedWithCustomerKey", ADC_ENC_CONFIDENTIAL),
 };
 
 /* facts 11.2 */
 static const struct enum_map disk_sectypes[] = {
-	{ "Standard", ADC_DSEC_NONE },
-	{ "TrustedLaunch", ADC_DSEC_TRUSTED_LAUNCH },
-	{ "ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey",
-	    ADC_DSEC_CVM_VMGS_PMK },
-	{ "ConfidentialVM_DiskEncryptedWithPlatformKey",
-	    ADC_DSEC_CVM_DISK_PMK },
-	{ "ConfidentialVM_DiskEncryptedWithCustomerKey",
-	    ADC_DSEC_CVM_DISK_CMK },
-	{ "ConfidentialVM_NonPersistedTPM", ADC_DSEC_CVM_NONPERSISTED },
+	E("Standard", ADC_DSEC_NONE),
+	E("TrustedLaunch", ADC_DSEC_TRUSTED_LAUNCH),
+	E("ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey",
+	    ADC_DSEC_CVM_VMGS_PMK),
+	E("ConfidentialVM_DiskEncryptedWithPlatformKey",
+	    ADC_DSEC_CVM_DISK_PMK),
+	E("ConfidentialVM_DiskEncryptedWithCustomerKey",
+	    ADC_DSEC_CVM_DISK_CMK),
+	E("ConfidentialVM_NonPersistedTPM", ADC_DSEC_CVM_NONPERSISTED),
 };
 
 /* facts 11.3 */
 static const struct enum_map skus[] = {
-	{ "Standard_LRS", ADC_SKU_STANDARD_LRS },
-	{ "Premium_LRS", ADC_SKU_PREMIUM_LRS },
-	{ "StandardSSD_LRS", ADC_SKU_STANDARDSSD_LRS },
-	{ "UltraSSD_LRS", ADC_SKU_ULTRASSD_LRS },
-	{ "Premium_ZRS", ADC_SKU_PREMIUM_ZRS },
-	{ "StandardSSD_ZRS", ADC_SKU_STANDARDSSD_ZRS },
-	{ "PremiumV2_LRS", ADC_SKU_PREMIUMV2_LRS },
+	E("Standard_LRS", ADC_SKU_STANDARD_LRS),
+	E("Premium_LRS", ADC_SKU_PREMIUM_LRS),
+	E("StandardSSD_LRS", ADC_SKU_STANDARDSSD_LRS),
+	E("UltraSSD_LRS", ADC_SKU_ULTRASSD_LRS),
+	E("Premium_ZRS", ADC_SKU_PREMIUM_ZRS),
+	E("StandardSSD_ZRS", ADC_SKU_STANDARDSSD_ZRS),
+	E("PremiumV2_LRS", ADC_SKU_PREMIUMV2_LRS),
 };
 
 static const struct enum_map os_types[] = {
-	{ "Linux", ADC_OS_LINUX },
-	{ "Windows", ADC_OS_WINDOWS },
+	E("Linux", ADC_OS_LINUX),
+	E("Windows", ADC_OS_WINDOWS),
 };
 
 /* facts 11.1 */
 static const struct enum_map identities[] = {
-	{ "None", ADC_IDENTITY_NONE },
-	{ "SystemAssigned", ADC_IDENTITY_SYSTEM },
-	{ "UserAssigned", ADC_IDENTITY_USER },
-	{ "SystemAssigned, UserAssigned", ADC_IDENTITY_SYSTEM_USER },
-	{ "SystemAssigned,UserAssigned", ADC_IDENTITY_SYSTEM_USER },
+	E("None", ADC_IDENTITY_NONE),
+	E("SystemAssigned", ADC_IDENTITY_SYSTEM),
+	E("UserAssigned", ADC_IDENTITY_USER),
+	E("SystemAssigned, UserAssigned", ADC_IDENTITY_SYSTEM_USER),
+	E("SystemAssigned,UserAssigned", ADC_IDENTITY_SYSTEM_USER),
 };
 
 static const struct enum_map vault_skus[] = {
-	{ "standard", ADC_VAULT_STANDARD },
-	{ "premium", ADC_VAULT_PREMIUM },
+	E("standard", ADC_VAULT_STANDARD),
+	E("premium", ADC_VAULT_PREMIUM),
 };
 
 static const struct enum_map ktys[] = {
-	{ "RSA", ADC_KTY_RSA },
-	{ "RSA-HSM", ADC_KTY_RSA_HSM },
-	{ "EC", ADC_KTY_EC },
-	{ "EC-HSM", ADC_KTY_EC_HSM },
+	E("RSA", ADC_KTY_RSA),
+	E("RSA-HSM", ADC_KTY_RSA_HSM),
+	E("EC", ADC_KTY_EC),
+	E("EC-HSM", ADC_KTY_EC_HSM),
 };
 
 /* Disk states: Attached and Reserved (attached to a deallocated VM) are
  * attached; the upload and SAS states are not known to be either. */
 static const struct enum_map disk_states[] = {
-	{ "Attached", ADC_YES },
-	{ "Reserved", ADC_YES },
-	{ "Unattached", ADC_NO },
-	{ "ReadyToUpload", ADC_NO },
-	{ "ActiveUpload", ADC_NO },
-	{ "ActiveSAS", ADC_UNKNOWN },
-	{ "ActiveSASFrozen", ADC_UNKNOWN },
-	{ "Frozen", ADC_UNKNOWN },
+	E("Attached", ADC_YES),
+	E("Reserved", ADC_YES),
+	E("Unattached", ADC_NO),
+	E("ReadyToUpload", ADC_NO),
+	E("ActiveUpload", ADC_NO),
+	E("ActiveSAS", ADC_UNKNOWN),
+	E("ActiveSASFrozen", ADC_UNKNOWN),
+	E("Frozen", ADC_UNKNOWN),
 };
 
 static const struct enum_map feature_states[] = {
-	{ "Registered", ADC_YES },
-	{ "NotRegistered", ADC_NO },
-	{ "Unregistered", ADC_NO },
-	{ "Registering", ADC_NO },
-	{ "Unregistering", ADC_NO },
-	{ "Pending", ADC_NO },
+	E("Registered", ADC_YES),
+	E("NotRegistered", ADC_NO),
+	E("Unregistered", ADC_NO),
+	E("Registering", ADC_NO),
+	E("Unregistering", ADC_NO),
+	E("Pending", ADC_NO),
 };
 
 #define MAP(imp, s, map, other, field)					\
@@ -152,12 +157,14 @@ map_enum(struct imp *imp, const char *s, const struct enum_map *map,
     size_t n, int other, const char *field)
 {
 	struct adc_origin o;
-	size_t i;
+	size_t i, len;
 
 	if (s == NULL)
 		return 0;
+	len = strlen(s);
 	for (i = 0; i < n; i++) {
-		if (adc_ascii_casecmp(s, map[i].name) == 0)
+		if (map[i].len == len &&
+		    adc_ascii_ncasecmp(s, map[i].name, len) == 0)
 			return map[i].value;
 	}
 	o = origin_of(imp);
@@ -186,10 +193,11 @@ own(struct imp *imp, const char *s)
 static enum kind
 kind_of(const char *type)
 {
-	size_t i;
+	size_t i, len = strlen(type);
 
 	for (i = 0; i < NELEM(kinds); i++) {
-		if (adc_ascii_casecmp(type, kinds[i].name) == 0)
+		if (kinds[i].len == len &&
+		    adc_ascii_ncasecmp(type, kinds[i].name, len) == 0)
 			return (enum kind)kinds[i].value;
 	}
 	return K_OTHER;

@@ -6,7 +6,6 @@
  */
 #include "jsonw.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,41 +32,64 @@ pretty_here(const struct adc_jsonw *w)
 	return w->pretty && w->depth <= w->pretty_depth;
 }
 
-static void
-newline(struct adc_jsonw *w)
-{
-	/* A newline and two spaces per level, taken in one piece. */
-	static const char spaces[2 * ADC_JSONW_MAX_DEPTH + 2] =
-	    "\n                                                               "
-	    "                                                                 ";
+/* A newline and two spaces per level, copied in one piece. */
+static const char spaces[2 * ADC_JSONW_MAX_DEPTH + 2] =
+    "\n                                                               "
+    "                                                                 ";
 
-	if (!pretty_here(w))
-		return;
-	adc_buf_append(w->out, spaces, 1 + 2 * (size_t)w->depth);
+/* Bytes of punctuation put_punct writes before the next item. */
+static size_t
+punct_len(const struct adc_jsonw *w)
+{
+	if (w->after_key || w->depth == 0)
+		return 0;
+	return (w->has_items[w->depth] ? 1 : 0) +
+	    (pretty_here(w) ? 1 + 2 * (size_t)w->depth : 0);
 }
 
-/* Punctuation before a value or key: a comma after a sibling, and a new
- * line in pretty mode; nothing right after "key": */
-static void
-before_item(struct adc_jsonw *w)
+/* Punctuation before a value or key, written at p: a comma after a
+ * sibling, and a new line in pretty mode; nothing right after "key":
+ * Returns the end. Every item goes through here with its own bytes, so
+ * the buffer's room is checked once per item. */
+static char *
+put_punct(struct adc_jsonw *w, char *p)
 {
+	size_t n;
+
 	if (w->after_key) {
 		w->after_key = false;
-		return;
+		return p;
 	}
 	if (w->depth == 0)
-		return;
+		return p;
 	if (w->has_items[w->depth])
-		adc_buf_puts(w->out, ",");
+		*p++ = ',';
 	w->has_items[w->depth] = true;
-	newline(w);
+	if (pretty_here(w)) {
+		n = 1 + 2 * (size_t)w->depth;
+		memcpy(p, spaces, n);
+		p += n;
+	}
+	return p;
+}
+
+/* The punctuation and then len bytes of text that need no escaping. */
+static void
+put_raw(struct adc_jsonw *w, const char *text, size_t len)
+{
+	char *p = adc_buf_room(w->out, punct_len(w) + len);
+
+	if (p == NULL)
+		return;
+	p = put_punct(w, p);
+	memcpy(p, text, len);
+	adc_buf_commit(w->out, p + len);
 }
 
 static void
 open_container(struct adc_jsonw *w, const char *bracket)
 {
-	before_item(w);
-	adc_buf_puts(w->out, bracket);
+	put_raw(w, bracket, 1);
 	if (w->depth + 1 >= ADC_JSONW_MAX_DEPTH) {
 		w->overflow = true;
 		return;
@@ -79,19 +101,25 @@ open_container(struct adc_jsonw *w, const char *bracket)
 static void
 close_container(struct adc_jsonw *w, const char *bracket)
 {
-	bool had_items;
+	size_t n = 0;
+	char *p;
 
 	if (w->depth == 0) {
 		w->overflow = true;
 		return;
 	}
+
 	/* The closing bracket goes on its own line only when the members
 	 * did, which depends on the depth inside the container. */
-	had_items = w->has_items[w->depth] && pretty_here(w);
+	if (w->has_items[w->depth] && pretty_here(w))
+		n = 1 + 2 * (size_t)(w->depth - 1);
 	w->depth--;
-	if (had_items)
-		newline(w);
-	adc_buf_puts(w->out, bracket);
+	p = adc_buf_room(w->out, n + 1);
+	if (p == NULL)
+		return;
+	memcpy(p, spaces, n);
+	p[n] = *bracket;
+	adc_buf_commit(w->out, p + n + 1);
 }
 
 void
@@ -149,45 +177,24 @@ utf8_len(const unsigned char *s)
 }
 
 /* Length of the run at p (end at p + left) that needs no escaping:
- * printable ASCII other than the quote and the backslash, the same bytes
- * the reader's string scan passes over. Identifiers make up most of a
- * report, so runs are scanned 16 bytes at a time (json_scan.h). */
+ * printable ASCII other than the quote and the backslash. The reader's
+ * scanner (json_scan.h) stops at exactly those bytes, 16 at a time. */
 static size_t
 plain_run(const unsigned char *p, size_t left)
 {
 	return json_scan_plain(p, 0, left);
 }
 
-/* A string with nothing to escape, the common case, in one append:
- * the quotes and the text are copied where they go. */
-static bool
-write_plain(struct adc_buf *out, const unsigned char *p, size_t n)
-{
-	char *d;
-
-	if (out->failed || out->len + n + 2 >= out->cap ||
-	    (out->limit != 0 && out->len + n + 2 > out->limit))
-		return false;
-	d = out->data + out->len;
-	d[0] = '"';
-	memcpy(d + 1, p, n);
-	d[n + 1] = '"';
-	d[n + 2] = '\0';
-	out->len += n + 2;
-	return true;
-}
-
+/* The slow path of put_string: s holds a byte that needs escaping or
+ * repair. */
 static void
-write_escaped(struct adc_buf *out, const char *s)
+write_escaped(struct adc_buf *out, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	const unsigned char *end = p + strlen(s);
+	const unsigned char *end = p + len;
 	char esc[8];
 	size_t n;
 
-	n = plain_run(p, (size_t)(end - p));
-	if (p + n == end && write_plain(out, p, n))
-		return;
 	adc_buf_append(out, "\"", 1);
 	while (p < end) {
 		n = plain_run(p, (size_t)(end - p));
@@ -216,24 +223,80 @@ write_escaped(struct adc_buf *out, const char *s)
 	adc_buf_puts(out, "\"");
 }
 
+/* The punctuation, s as a JSON string, then tail (": " after a key).
+ * Nearly every string is plain ASCII: ids, names, enum words. Those are
+ * written with one room check; the rest take write_escaped. */
+static void
+put_string(struct adc_jsonw *w, const char *s, size_t len,
+    const char *tail, size_t tail_len)
+{
+	char *p;
+
+	if (plain_run((const unsigned char *)s, len) < len) {
+		p = adc_buf_room(w->out, punct_len(w));
+		if (p == NULL)
+			return;
+		adc_buf_commit(w->out, put_punct(w, p));
+		write_escaped(w->out, s, len);
+		adc_buf_append(w->out, tail, tail_len);
+		return;
+	}
+	p = adc_buf_room(w->out, punct_len(w) + len + 2 + tail_len);
+	if (p == NULL)
+		return;
+	p = put_punct(w, p);
+	*p++ = '"';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	memcpy(p, tail, tail_len);
+	adc_buf_commit(w->out, p + tail_len);
+}
+
+void
+adc_jsonw_key_n(struct adc_jsonw *w, const char *key, size_t len)
+{
+	if (pretty_here(w))
+		put_string(w, key, len, ": ", 2);
+	else
+		put_string(w, key, len, ":", 1);
+	w->after_key = true;
+}
+
+void
+adc_jsonw_key_token(struct adc_jsonw *w, const char *token, size_t len)
+{
+#ifndef NDEBUG
+	/* The key sits between the opening quote and '": '. */
+	if (len < 4 || plain_run((const unsigned char *)token + 1,
+	    len - 4) != len - 4) {
+		w->overflow = true;
+		return;
+	}
+#endif
+	put_raw(w, token, pretty_here(w) ? len : len - 1);
+	w->after_key = true;
+}
+
 void
 adc_jsonw_key(struct adc_jsonw *w, const char *key)
 {
-	before_item(w);
-	write_escaped(w->out, key);
-	adc_buf_puts(w->out, pretty_here(w) ? ": " : ":");
-	w->after_key = true;
+	adc_jsonw_key_n(w, key, strlen(key));
+}
+
+void
+adc_jsonw_string_n(struct adc_jsonw *w, const char *s, size_t len)
+{
+	put_string(w, s, len, "", 0);
 }
 
 void
 adc_jsonw_string(struct adc_jsonw *w, const char *s)
 {
-	if (s == NULL) {
+	if (s == NULL)
 		adc_jsonw_null(w);
-		return;
-	}
-	before_item(w);
-	write_escaped(w->out, s);
+	else
+		put_string(w, s, strlen(s), "", 0);
 }
 
 void
@@ -251,22 +314,22 @@ adc_jsonw_int(struct adc_jsonw *w, long long v)
 	} while (u != 0);
 	if (v < 0)
 		*--p = '-';
-	before_item(w);
-	adc_buf_append(w->out, p, (size_t)(digits + sizeof(digits) - p));
+	put_raw(w, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 void
 adc_jsonw_bool(struct adc_jsonw *w, bool v)
 {
-	before_item(w);
-	adc_buf_puts(w->out, v ? "true" : "false");
+	if (v)
+		put_raw(w, "true", 4);
+	else
+		put_raw(w, "false", 5);
 }
 
 void
 adc_jsonw_null(struct adc_jsonw *w)
 {
-	before_item(w);
-	adc_buf_puts(w->out, "null");
+	put_raw(w, "null", 4);
 }
 
 void

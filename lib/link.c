@@ -13,8 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The hash's low half indexes; the length rules out most keys that are
+ * not the one sought before their bytes are read. */
 struct slot {
-	uint64_t	 hash;
+	uint32_t	 hash;
+	uint32_t	 len;
 	const char	*key;
 	void		*val;
 };
@@ -54,7 +57,7 @@ table_grow(struct table *t)
 	for (i = 0; i < n; i++) {
 		if (old[i].key == NULL)
 			continue;
-		for (j = (size_t)old[i].hash & (t->n - 1);
+		for (j = old[i].hash & (t->n - 1);
 		    t->slots[j].key != NULL; j = (j + 1) & (t->n - 1))
 			continue;
 		t->slots[j] = old[i];
@@ -63,25 +66,39 @@ table_grow(struct table *t)
 	return 0;
 }
 
+/* Ids are mostly spelt alike wherever they appear: compare bytes, and
+ * fold case only when they differ. */
+static bool
+same_key(const struct slot *s, uint32_t h, const char *key, size_t len)
+{
+	return s->hash == h && s->len == len &&
+	    (memcmp(s->key, key, len) == 0 ||
+	    adc_ascii_ncasecmp(s->key, key, len) == 0);
+}
+
 /* Insert key; returns the value already there (the first wins), or
  * NULL when key was new. t->failed is set when the table cannot grow. */
 static void *
 table_put(struct table *t, const char *key, void *val)
 {
-	uint64_t h = adc_hash_nocase(key, strlen(key));
-	size_t j;
+	size_t j, len = strlen(key);
+	uint32_t h = (uint32_t)adc_hash_nocase(key, len);
 
+	if (len > UINT32_MAX) {
+		t->failed = true;
+		return NULL;
+	}
 	if ((t->used + 1) * 2 > t->n && table_grow(t) != 0) {
 		t->failed = true;
 		return NULL;
 	}
-	for (j = (size_t)h & (t->n - 1); t->slots[j].key != NULL;
+	for (j = h & (t->n - 1); t->slots[j].key != NULL;
 	    j = (j + 1) & (t->n - 1)) {
-		if (t->slots[j].hash == h &&
-		    adc_ascii_casecmp(t->slots[j].key, key) == 0)
+		if (same_key(&t->slots[j], h, key, len))
 			return t->slots[j].val;
 	}
 	t->slots[j].hash = h;
+	t->slots[j].len = (uint32_t)len;
 	t->slots[j].key = key;
 	t->slots[j].val = val;
 	t->used++;
@@ -91,16 +108,16 @@ table_put(struct table *t, const char *key, void *val)
 static void *
 table_get(const struct table *t, const char *key)
 {
-	uint64_t h;
-	size_t j;
+	size_t j, len;
+	uint32_t h;
 
 	if (key == NULL || t->slots == NULL)
 		return NULL;
-	h = adc_hash_nocase(key, strlen(key));
-	for (j = (size_t)h & (t->n - 1); t->slots[j].key != NULL;
+	len = strlen(key);
+	h = (uint32_t)adc_hash_nocase(key, len);
+	for (j = h & (t->n - 1); t->slots[j].key != NULL;
 	    j = (j + 1) & (t->n - 1)) {
-		if (t->slots[j].hash == h &&
-		    adc_ascii_casecmp(t->slots[j].key, key) == 0)
+		if (same_key(&t->slots[j], h, key, len))
 			return t->slots[j].val;
 	}
 	return NULL;

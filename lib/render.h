@@ -2,8 +2,8 @@
 /*
  * render.h: how an analysis of layers is shown: the short cell labels of
  * the scenario matrix, and the components as JSON, text and Markdown,
- * shared by explain and check. The JSON shape is documented in
- * docs/json-output.md ("components").
+ * shared by explain and check. The JSON shapes are documented in
+ * docs/json-output.md ("components") and docs/check-json.md.
  */
 #ifndef ADC_RENDER_H
 #define ADC_RENDER_H
@@ -41,10 +41,23 @@ void adc_analysis_cell(const struct adc_analysis *a, enum adc_component comp,
 const char *adc_layer_title(enum adc_layer_kind kind);
 const char *adc_key_store_title(enum adc_key_store store);
 
+/* The two shapes of the components array (docs/json-output.md,
+ * docs/check-json.md). The full one, for explain, is self-contained and
+ * labelled for people. The lean one, for check's record per VM, refers
+ * to the VM's "disks" array (adc_render_disks_json) by index instead of
+ * repeating each disk in its components, leaves out the labels, and
+ * leaves out the layer members that are false or absent. */
+enum adc_json_shape { ADC_JSON_FULL, ADC_JSON_LEAN };
+
 /* The components of an analysis as one JSON array value. Returns 0, or
  * -1 when the writer has failed (out of memory, nesting). */
 int adc_render_analysis_json(struct adc_jsonw *w,
-    const struct adc_analysis *a);
+    const struct adc_analysis *a, enum adc_json_shape shape);
+
+/* The VM's disks as the JSON array lean components index: the OS disk
+ * first, then the data disks in the VM's order, each {id, name, lun}
+ * (null where not known). Returns 0 or -1 like the above. */
+int adc_render_disks_json(struct adc_jsonw *w, const struct adc_vm *vm);
 
 /* The components as text, a block per component, each line starting
  * with indent and kept within 80 columns. Returns 0 or -1 (buffer). */

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * render_layers.c: an analysis of layers (layers.c) for people and for
- * programs: matrix cell labels, JSON (docs/json-output.md), text and
- * Markdown. The words here only name what the analysis found; they add
- * no claim of their own, so an unencrypted path says "no layer" and
- * nothing about what else might protect it.
+ * programs: matrix cell labels, JSON (docs/json-output.md, and the lean
+ * shape of docs/check-json.md), text and Markdown. The words here only
+ * name what the analysis found; they add no claim of their own, so an
+ * unencrypted path says "no layer" and nothing about what else might
+ * protect it.
  */
 #include "render.h"
 
@@ -49,49 +50,75 @@ key_tag(const struct adc_layer *l, enum adc_label_style style)
 	return "?";
 }
 
+/* Append s to the len bytes of text in buf, keeping it terminated and
+ * within size; returns the new length. Cells are built for every
+ * component of every VM a report shows, so without printf. */
+static size_t
+cat(char *buf, size_t size, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (len + 1 >= size)
+		return len;
+	if (n > size - 1 - len)
+		n = size - 1 - len;
+	memcpy(buf + len, s, n);
+	buf[len + n] = '\0';
+	return len + n;
+}
+
+static size_t
+cat_label(char *buf, size_t size, size_t len, const struct adc_layer *l,
+    enum adc_label_style style)
+{
+	len = cat(buf, size, len, kind_tag(l->kind, style));
+	if (style == ADC_LABEL_LONG)
+		len = cat(buf, size, len, "/");
+	len = cat(buf, size, len, key_tag(l, style));
+	if (l->disputed)
+		len = cat(buf, size, len, "!");
+	return len;
+}
+
 void
 adc_layer_label(const struct adc_layer *layer, enum adc_label_style style,
     char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s%s%s", kind_tag(layer->kind, style),
-	    style == ADC_LABEL_SHORT ? "" : "/", key_tag(layer, style),
-	    layer->disputed ? "!" : "");
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	cat_label(buf, size, 0, layer, style);
 }
 
-/* Append to a fixed cell buffer, keeping it terminated. */
-static void
-cell_append(char *buf, size_t size, const char *s)
+/* adc_component_cell, returning the cell's length. */
+static size_t
+component_cell(const struct adc_component_layers *c,
+    enum adc_label_style style, char *buf, size_t size)
 {
-	size_t have = strlen(buf);
+	size_t i, len = 0;
 
-	if (have + 1 < size)
-		snprintf(buf + have, size - have, "%s", s);
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	if (c->present == ADC_PRESENT_NO)
+		return cat(buf, size, 0, "none");
+	if (c->n_layers == 0)
+		return cat(buf, size, 0, c->complete ? "-" : "?");
+	for (i = 0; i < c->n_layers; i++) {
+		if (i > 0)
+			len = cat(buf, size, len, "+");
+		len = cat_label(buf, size, len, &c->layers[i], style);
+	}
+	if (!c->complete)
+		len = cat(buf, size, len, "?");
+	return len;
 }
 
 void
 adc_component_cell(const struct adc_component_layers *c,
     enum adc_label_style style, char *buf, size_t size)
 {
-	char label[32];
-	size_t i;
-
-	buf[0] = '\0';
-	if (c->present == ADC_PRESENT_NO) {
-		cell_append(buf, size, "none");
-		return;
-	}
-	if (c->n_layers == 0) {
-		cell_append(buf, size, c->complete ? "-" : "?");
-		return;
-	}
-	for (i = 0; i < c->n_layers; i++) {
-		adc_layer_label(&c->layers[i], style, label, sizeof(label));
-		if (i > 0)
-			cell_append(buf, size, "+");
-		cell_append(buf, size, label);
-	}
-	if (!c->complete)
-		cell_append(buf, size, "?");
+	component_cell(c, style, buf, size);
 }
 
 /* Whether a ","-separated list already holds item. */
@@ -128,11 +155,11 @@ adc_analysis_cell(const struct adc_analysis *a, enum adc_component comp,
 		if (list_has(buf, cell))
 			continue;
 		if (buf[0] != '\0')
-			cell_append(buf, size, ",");
-		cell_append(buf, size, cell);
+			cat(buf, size, strlen(buf), ",");
+		cat(buf, size, strlen(buf), cell);
 	}
 	if (buf[0] == '\0')
-		cell_append(buf, size, "none");
+		cat(buf, size, 0, "none");
 }
 
 const char *
@@ -187,95 +214,157 @@ presence_name(enum adc_presence p)
 /* JSON                                                                */
 /* ------------------------------------------------------------------ */
 
+/* The members of a layer that the full shape always writes and the
+ * lean shape only when they say something: true, not known (null), or
+ * an id. */
 static void
-layer_json(struct adc_jsonw *w, const struct adc_layer *l)
+layer_extras(struct adc_jsonw *w, const struct adc_layer *l, bool lean)
+{
+	if (!lean || l->cross_subscription != ADC_NO) {
+		ADC_JSONW_KEY(w, "cross_subscription");
+		adc_jsonw_tri(w, l->cross_subscription);
+	}
+	if (!lean || l->cross_tenant != ADC_NO) {
+		ADC_JSONW_KEY(w, "cross_tenant");
+		adc_jsonw_tri(w, l->cross_tenant);
+	}
+	if (!lean || l->disputed) {
+		ADC_JSONW_KEY(w, "disputed");
+		adc_jsonw_bool(w, l->disputed);
+	}
+	if (!lean || l->des_id != NULL) {
+		ADC_JSONW_KEY(w, "des_id");
+		adc_jsonw_string(w, l->des_id);
+	}
+	if (!lean || l->key_url != NULL) {
+		ADC_JSONW_KEY(w, "key_url");
+		adc_jsonw_string(w, l->key_url);
+	}
+}
+
+static void
+layer_json(struct adc_jsonw *w, const struct adc_layer *l, bool lean)
 {
 	char label[32];
 
-	adc_layer_label(l, ADC_LABEL_LONG, label, sizeof(label));
 	adc_jsonw_object_begin(w);
-	adc_jsonw_key(w, "kind");
+	ADC_JSONW_KEY(w, "kind");
 	adc_jsonw_string(w, adc_layer_name(l->kind));
-	adc_jsonw_key(w, "label");
-	adc_jsonw_string(w, label);
-	adc_jsonw_key(w, "owner");
+	if (!lean) {
+		adc_layer_label(l, ADC_LABEL_LONG, label, sizeof(label));
+		ADC_JSONW_KEY(w, "label");
+		adc_jsonw_string(w, label);
+	}
+	ADC_JSONW_KEY(w, "owner");
 	adc_jsonw_string(w, adc_key_owner_name(l->owner));
-	adc_jsonw_key(w, "store");
+	ADC_JSONW_KEY(w, "store");
 	adc_jsonw_string(w, adc_key_store_name(l->store));
-	adc_jsonw_key(w, "cross_subscription");
-	adc_jsonw_tri(w, l->cross_subscription);
-	adc_jsonw_key(w, "cross_tenant");
-	adc_jsonw_tri(w, l->cross_tenant);
-	adc_jsonw_key(w, "disputed");
-	adc_jsonw_bool(w, l->disputed);
-	adc_jsonw_key(w, "des_id");
-	adc_jsonw_string(w, l->des_id);
-	adc_jsonw_key(w, "key_url");
-	adc_jsonw_string(w, l->key_url);
-	adc_jsonw_key(w, "source");
+	layer_extras(w, l, lean);
+	ADC_JSONW_KEY(w, "source");
 	adc_jsonw_string(w, l->source);
 	adc_jsonw_object_end(w);
 }
 
+/* The disk's id, name and LUN; null for a disk that is not known. An OS
+ * disk has no LUN, whatever the input put there. */
 static void
-disk_json(struct adc_jsonw *w, const struct adc_disk *disk)
+disk_json(struct adc_jsonw *w, const struct adc_disk *disk, bool is_os)
 {
 	if (disk == NULL) {
 		adc_jsonw_null(w);
 		return;
 	}
 	adc_jsonw_object_begin(w);
-	adc_jsonw_key(w, "id");
+	ADC_JSONW_KEY(w, "id");
 	adc_jsonw_string(w, disk->id);
-	adc_jsonw_key(w, "name");
+	ADC_JSONW_KEY(w, "name");
 	adc_jsonw_string(w, disk->name);
-	adc_jsonw_key(w, "lun");
-	if (disk->lun >= 0)
+	ADC_JSONW_KEY(w, "lun");
+	if (disk->lun >= 0 && !is_os)
 		adc_jsonw_int(w, disk->lun);
 	else
 		adc_jsonw_null(w);
 	adc_jsonw_object_end(w);
 }
 
+static bool
+is_disk_kind(enum adc_component comp)
+{
+	return comp == ADC_COMP_OS_DISK || comp == ADC_COMP_DATA_DISK ||
+	    comp == ADC_COMP_HOST_CACHE || comp == ADC_COMP_TRANSIT;
+}
+
+/* Which disk a component is about: the disk itself in the full shape,
+ * its index into the VM's "disks" in the lean one, where the member is
+ * left out for components that are about no disk. */
 static void
-component_json(struct adc_jsonw *w, const struct adc_component_layers *c)
+component_disk(struct adc_jsonw *w, const struct adc_component_layers *c,
+    bool lean)
+{
+	if (lean && is_disk_kind(c->component)) {
+		ADC_JSONW_KEY(w, "disk");
+		adc_jsonw_int(w, (long long)c->disk_index);
+	} else if (!lean) {
+		ADC_JSONW_KEY(w, "disk");
+		disk_json(w, is_disk_kind(c->component) ? c->disk : NULL,
+		    false);
+	}
+}
+
+static void
+component_json(struct adc_jsonw *w, const struct adc_component_layers *c,
+    bool lean)
 {
 	char cell[96];
-	size_t i;
+	size_t i, cell_len;
 
-	adc_component_cell(c, ADC_LABEL_LONG, cell, sizeof(cell));
+	cell_len = component_cell(c, ADC_LABEL_LONG, cell, sizeof(cell));
 	adc_jsonw_object_begin(w);
-	adc_jsonw_key(w, "component");
+	ADC_JSONW_KEY(w, "component");
 	adc_jsonw_string(w, adc_component_name(c->component));
-	adc_jsonw_key(w, "label");
-	adc_jsonw_string(w, c->label);
-	adc_jsonw_key(w, "present");
+	if (!lean) {
+		ADC_JSONW_KEY(w, "label");
+		adc_jsonw_string(w, c->label);
+	}
+	ADC_JSONW_KEY(w, "present");
 	adc_jsonw_string(w, presence_name(c->present));
-	adc_jsonw_key(w, "complete");
+	ADC_JSONW_KEY(w, "complete");
 	adc_jsonw_bool(w, c->complete);
-	adc_jsonw_key(w, "cell");
-	adc_jsonw_string(w, cell);
-	adc_jsonw_key(w, "disk");
-	disk_json(w, c->component == ADC_COMP_OS_DISK ||
-	    c->component == ADC_COMP_DATA_DISK ||
-	    c->component == ADC_COMP_HOST_CACHE ||
-	    c->component == ADC_COMP_TRANSIT ? c->disk : NULL);
-	adc_jsonw_key(w, "layers");
+	ADC_JSONW_KEY(w, "cell");
+	adc_jsonw_string_n(w, cell, cell_len);
+	component_disk(w, c, lean);
+	ADC_JSONW_KEY(w, "layers");
 	adc_jsonw_array_begin(w);
 	for (i = 0; i < c->n_layers; i++)
-		layer_json(w, &c->layers[i]);
+		layer_json(w, &c->layers[i], lean);
 	adc_jsonw_array_end(w);
 	adc_jsonw_object_end(w);
 }
 
 int
-adc_render_analysis_json(struct adc_jsonw *w, const struct adc_analysis *a)
+adc_render_analysis_json(struct adc_jsonw *w, const struct adc_analysis *a,
+    enum adc_json_shape shape)
 {
 	size_t i;
 
 	adc_jsonw_array_begin(w);
 	for (i = 0; i < a->n_components; i++)
-		component_json(w, &a->components[i]);
+		component_json(w, &a->components[i], shape == ADC_JSON_LEAN);
+	adc_jsonw_array_end(w);
+	return w->overflow || w->out->failed ? -1 : 0;
+}
+
+int
+adc_render_disks_json(struct adc_jsonw *w, const struct adc_vm *vm)
+{
+	static const struct adc_disk unknown = { .lun = -1 };
+	size_t i;
+
+	adc_jsonw_array_begin(w);
+	disk_json(w, vm->os_disk != NULL ? vm->os_disk : &unknown, true);
+	for (i = 0; i < vm->n_data_disks; i++)
+		disk_json(w, vm->data_disks[i] != NULL ? vm->data_disks[i] :
+		    &unknown, false);
 	adc_jsonw_array_end(w);
 	return w->overflow || w->out->failed ? -1 : 0;
 }

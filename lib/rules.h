@@ -75,6 +75,9 @@ const struct ctx_des *ctx_des_by_id(const struct rule_ctx *ctx,
     const char *id);
 
 const struct adc_rule *adc_rule_table(size_t *n);
+/* Put findings in the report's order (check_sort.c): most severe first,
+ * then first resource (ASCII case aside), rule, message, emission. */
+enum adc_status adc_sort_findings(struct adc_finding *v, size_t n);
 /* Index of a rule in the table, or -1. */
 int adc_rule_index(const char *id);
 /* The severity rule gets under ctx's policy. */

@@ -127,6 +127,109 @@ check "the VM's components are listed, the OS disk among them" \
 	test "$(jq -r '[.vms[0].components[].component] | index("os_disk") != null' \
 	"$tmp/out")" = true
 
+# The lean components of check (docs/check-json.md): a v5 VM without
+# encryption at host, its OS disk with a customer key through a DES (az
+# disk-encryption-set show; the vault is not in the input), two data
+# disks at LUNs 0 and 2 with platform keys, known from the VM only.
+cat >"$tmp/vm-three.json" <<EOF
+{
+  "id": "$rg/virtualMachines/vm-three",
+  "name": "vm-three",
+  "type": "Microsoft.Compute/virtualMachines",
+  "location": "westeurope",
+  "hardwareProfile": { "vmSize": "Standard_D2ds_v5" },
+  "securityProfile": { "encryptionAtHost": false },
+  "storageProfile": {
+    "osDisk": {
+      "osType": "Linux",
+      "name": "vm-three-os",
+      "createOption": "FromImage",
+      "managedDisk": {
+        "id": "$rg/disks/vm-three-os",
+        "storageAccountType": "Premium_LRS",
+        "diskEncryptionSet": { "id": "$rg/diskEncryptionSets/des-three" }
+      }
+    },
+    "dataDisks": [
+      { "lun": 0, "name": "vm-three-d0", "createOption": "Empty",
+        "managedDisk": { "id": "$rg/disks/vm-three-d0",
+          "storageAccountType": "Premium_LRS" } },
+      { "lun": 2, "name": "vm-three-d2", "createOption": "Empty",
+        "managedDisk": { "id": "$rg/disks/vm-three-d2",
+          "storageAccountType": "Premium_LRS" } }
+    ]
+  }
+}
+EOF
+key3=https://kv-app.vault.azure.net/keys/k3/00112233445566778899aabbccddeeff
+cat >"$tmp/des-three.json" <<EOF
+{
+  "id": "$rg/diskEncryptionSets/des-three",
+  "name": "des-three",
+  "type": "Microsoft.Compute/diskEncryptionSets",
+  "location": "westeurope",
+  "encryptionType": "EncryptionAtRestWithCustomerKey",
+  "activeKey": { "keyUrl": "$key3", "sourceVault": { "id": "$kv" } },
+  "rotationToLatestKeyVersionEnabled": true
+}
+EOF
+run_status 0 "a VM with three disks, json" check --format json \
+	--fail-on never "$tmp/vm-three.json" "$tmp/des-three.json"
+cp "$tmp/out" "$tmp/three.json"
+
+# jq_three NAME FILTER: the filter holds (jq -e) on that report.
+jq_three() {
+	if jq -e --arg key3 "$key3" "$2" "$tmp/three.json" >/dev/null \
+		2>"$tmp/jq.err"; then
+		ok "$1"
+	else
+		not_ok "$1" "jq $2: $(cat "$tmp/jq.err")"
+	fi
+}
+jq_three "lean: the disks once, OS disk first, with their LUNs" \
+	'[.vms[0].disks[] | [.name, .lun]] ==
+	 [["vm-three-os", null], ["vm-three-d0", 0], ["vm-three-d2", 2]]'
+jq_three "lean: disks carry their ids" \
+	'.vms[0].disks[2].id | endswith("/disks/vm-three-d2")'
+jq_three "lean: the data disks point at disks 1 and 2" \
+	'[.vms[0].components[] | select(.component == "data_disk") |
+	  .disk] == [1, 2]'
+jq_three "lean: host caches point at the OS disk, then the data disks" \
+	'[.vms[0].components[] | select(.component == "host_cache") |
+	  .disk] == [0, 1, 2]'
+jq_three "lean: transit points at the OS disk, then the data disks" \
+	'[.vms[0].components[] | select(.component == "transit") |
+	  .disk] == [0, 1, 2]'
+jq_three "lean: components about no disk have no disk member" \
+	'[.vms[0].components[] | select(has("disk") | not) | .component] ==
+	 ["temp_disk", "ephemeral_os_disk", "vm_guest_state", "memory"]'
+jq_three "lean: no label in components or layers" \
+	'[.vms[0].components[] | has("label"), (.layers[] | has("label"))]
+	 | any | not'
+# $key3 is a jq variable (--arg), not the shell's.
+# shellcheck disable=SC2016
+jq_three "lean: the OS disk's DES layer carries des_id and key_url" \
+	'.vms[0].components[0] | .component == "os_disk" and
+	 (.layers[0] | .kind == "sse_cmk" and .key_url == $key3 and
+	  (.des_id | endswith("/diskEncryptionSets/des-three")))'
+jq_three "lean: vault id in the DES's subscription: no cross_subscription" \
+	'.vms[0].components[0].layers[0] | has("cross_subscription") | not'
+jq_three "lean: the vault is not in the input: cross_tenant null" \
+	'.vms[0].components[0].layers[0] |
+	 has("cross_tenant") and .cross_tenant == null'
+jq_three "lean: a PMK layer has kind, owner, store, source, no more" \
+	'[.vms[0].components[] | select(.component == "data_disk") |
+	  .layers[] | keys] ==
+	 [["kind", "owner", "source", "store"],
+	  ["kind", "owner", "source", "store"]]'
+jq_three "lean: the v5 size's temp disk layer is disputed" \
+	'[.vms[0].components[] | select(.component == "temp_disk") |
+	  .layers[] | select(.kind == "size_family") | .disputed] == [true]'
+jq_three "lean: no member of any layer is false" \
+	'[.vms[].components[].layers[][] | select(. == false)] == []'
+jq_three "lean: the cells stay" \
+	'.vms[0].components[0].cell == "SSE/CMK"'
+
 # An az vm list alone, without disk resources: each VM's copy of its OS
 # disk stands in for the disk. Many VMs must not hang the linking.
 {
@@ -147,8 +250,8 @@ check "200 VMs and their 200 OS disks are counted" \
 
 # Formats.
 run_status 1 "json output" check --format json "$tmp/vm-ade-eah.json"
-check "json: schema_version 1" \
-	test "$(jq '.schema_version' "$tmp/out")" = 1
+check "json: schema_version 2" \
+	test "$(jq '.schema_version' "$tmp/out")" = 2
 check "json: the error with status fail and its file" test "$(jq -r \
 	'.findings[] | select(.rule == "ade-with-eah") |
 	 "\(.severity) \(.status) \(.location.file)"' "$tmp/out" | head -1)" \

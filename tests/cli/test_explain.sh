@@ -95,11 +95,21 @@ jq_is "VM04 temp disk uses the platform key" \
     '[.components[] | select(.component == "temp_disk") | .layers[] | .owner] == ["platform"]'
 jq_is "VM04 layer names its DES" \
     '[.components[] | select(.component == "os_disk") | .layers[0].des_id | endswith("/des-os")] == [true]'
+# explain keeps the full shape (docs/check-json.md says how check's
+# differs): labels, each disk in its components, every layer member.
+jq_is "VM04 full shape: the OS disk's label and disk object" \
+    '.components[0] | .label == "OS disk" and (.disk | type) == "object" and .disk.lun == null'
+jq_is "VM04 full shape: components about no disk have disk null" \
+    '[.components[] | select(.component == "memory") | has("disk") and .disk == null] == [true]'
+jq_is "VM04 full shape: every layer has all its members" \
+    '[.components[].layers[] | keys] | unique == [["cross_subscription", "cross_tenant", "des_id", "disputed", "key_url", "kind", "label", "owner", "source", "store"]]'
 
 run_status 0 "explain disk03 json" explain disk03 -f json
 jq_is "disk03 is carried by a VM01" '.scenario.carried_by == "VM01"'
 jq_is "disk03: only the data disk's components" \
     '[.components[].component] == ["data_disk", "host_cache", "transit"]'
+jq_is "disk03: each names its disk at LUN 0" \
+    '[.components[] | .disk.lun] == [0, 0, 0] and [.components[].label] == ["data disk (LUN 0)", "host cache (LUN 0)", "transit (LUN 0)"]'
 jq_is "disk03: two layers, platform outermost" \
     '[.components[0].layers[] | .kind] == ["double_pmk", "sse_cmk"]'
 

@@ -124,5 +124,16 @@ else not_ok "Resource Graph rows give the az findings" "$(head -20 "$tmp/d2")"; 
 check "and the same scenarios" test \
 	"$(jq -c '[.vms[] | {name, scenario}] | sort_by(.name)' "$tmp/az.json")" = \
 	"$(jq -c '[.vms[] | {name, scenario}] | sort_by(.name)' "$tmp/graph.json")"
+lean='[.vms[] | {name, disks: [.disks[] | [.name, .lun]], components}] |
+	sort_by(.name)'
+check "the az shape gives disks and layers" test "$(jq \
+	'[.vms[].disks[], .vms[].components[].layers[]] | length' \
+	"$tmp/az.json")" -gt 0
+check "and the same disks and components, layer by layer" test \
+	"$(jq -S -c "$lean" "$tmp/az.json")" = \
+	"$(jq -S -c "$lean" "$tmp/graph.json")"
+check "REST lists too" test \
+	"$(jq -S -c "$lean" "$tmp/az.json")" = \
+	"$(jq -S -c "$lean" "$tmp/rest.json")"
 
 finish

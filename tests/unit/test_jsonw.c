@@ -143,6 +143,88 @@ test_pretty_depth(void)
 	adc_buf_free(&b);
 }
 
+/* Keys and strings with their length given: a literal key, a string
+ * with a NUL inside, and a key that still needs escaping. */
+static void
+test_lengths(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "des_id");
+	adc_jsonw_string_n(&w, "a\0b", 3);
+	adc_jsonw_key_n(&w, "q\"x", 2);
+	adc_jsonw_string_n(&w, "abcdef", 2);
+	adc_jsonw_object_end(&w);
+	STR_EQ(b.data, "{\"des_id\":\"a\\u0000b\",\"q\\\"\":\"ab\"}",
+	    "lengths given: only those bytes, escaped as needed");
+	adc_buf_free(&b);
+}
+
+/* Literal keys: the colon alone in compact output, a space after it in
+ * pretty output; one that needs escaping is refused where checked. */
+static void
+test_literal_keys(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, true);
+	adc_jsonw_set_pretty_depth(&w, 1);
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "outer");
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "inner");
+	adc_jsonw_int(&w, 1);
+	ADC_JSONW_KEY(&w, "");
+	adc_jsonw_int(&w, 2);
+	adc_jsonw_object_end(&w);
+	adc_jsonw_object_end(&w);
+	STR_EQ(b.data, "{\n  \"outer\": {\"inner\":1,\"\":2}\n}",
+	    "literal keys, pretty and compact, the empty key too");
+	INT_EQ(adc_jsonw_failed(&w), 0, "good literal keys do not fail");
+	adc_buf_free(&b);
+
+#ifndef NDEBUG
+	adc_buf_init(&b, 0);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_object_begin(&w);
+	ADC_JSONW_KEY(&w, "a\"b");
+	adc_jsonw_int(&w, 1);
+	adc_jsonw_object_end(&w);
+	OK(adc_jsonw_failed(&w), "a literal key with a quote fails the writer");
+	adc_buf_free(&b);
+#else
+	OK(1, "a bad literal key is not checked in NDEBUG builds");
+#endif
+}
+
+/* A buffer with a ceiling: the writer stops at the ceiling, keeps
+ * what fitted, and reports the failure. */
+static void
+test_limit(void)
+{
+	struct adc_buf b;
+	struct adc_jsonw w;
+	int i;
+
+	adc_buf_init(&b, 40);
+	adc_jsonw_init(&w, &b, false);
+	adc_jsonw_array_begin(&w);
+	for (i = 0; i < 20; i++)
+		adc_jsonw_string(&w, "abc");
+	adc_jsonw_array_end(&w);
+	OK(adc_jsonw_failed(&w), "past the ceiling the writer has failed");
+	OK(b.len <= 40, "and wrote no byte past it");
+	STR_EQ(b.data, "[\"abc\",\"abc\",\"abc\",\"abc\",\"abc\",\"abc\"",
+	    "what fitted is whole items");
+	adc_buf_free(&b);
+}
+
 static void
 test_unbalanced(void)
 {
@@ -159,39 +241,6 @@ test_unbalanced(void)
 	adc_buf_free(&b);
 }
 
-/* A string past the buffer's ceiling fails the writer, on the short
- * path for plain strings as on the long one; one that ends exactly at
- * the ceiling does not. */
-static void
-test_ceiling(void)
-{
-	static const char thirty[] = "abcdefghijklmnopqrstuvwxyz0123";
-	struct adc_buf b;
-	struct adc_jsonw w;
-
-	adc_buf_init(&b, 40);
-	adc_jsonw_init(&w, &b, false);
-	adc_jsonw_string(&w, thirty);
-	INT_EQ(b.len, 32, "a plain string and its quotes");
-	INT_EQ(b.failed, 0, "  within the ceiling");
-	adc_jsonw_string(&w, "123456");
-	INT_EQ(b.len, 40, "one that ends at the ceiling");
-	INT_EQ(b.failed, 0, "  still fits");
-	adc_jsonw_string(&w, "x");
-	OK(b.failed != 0, "one past it fails the buffer");
-	OK(adc_jsonw_failed(&w), "  and the writer");
-	OK(strncmp(b.data, "\"abcdefghijklmnopqrstuvwxyz0123\"\"123456\"",
-	    40) == 0, "  what was written stays");
-	adc_buf_free(&b);
-
-	adc_buf_init(&b, 40);
-	adc_jsonw_init(&w, &b, false);
-	adc_jsonw_string(&w, thirty);
-	adc_jsonw_string(&w, "1234567");
-	OK(b.failed != 0, "one byte past the ceiling fails");
-	adc_buf_free(&b);
-}
-
 int
 main(void)
 {
@@ -200,7 +249,9 @@ main(void)
 	test_runs();
 	test_pretty();
 	test_pretty_depth();
+	test_lengths();
+	test_literal_keys();
+	test_limit();
 	test_unbalanced();
-	test_ceiling();
 	return tap_done();
 }

@@ -82,6 +82,7 @@ build_estate(void)
 	vm_db.name = "vm-db\033[2J";
 	vm_db.os_disk = &os_db;
 	vm_db.data_disks = db_data;
+	data_db.lun = 2;
 	vm_db.n_data_disks = 1;
 	des_os.id = DES_OS;
 
@@ -295,13 +296,37 @@ test_text_color(void)
 	    "colour: input escape sequences still neutralised");
 }
 
+/* The lean components of check: each VM lists its disks once and the
+ * components point into that list. vm-db has an OS disk (its LUN left
+ * at 0, which an OS disk cannot have) and a data disk at LUN 2, both
+ * known only by id. */
+static void
+test_json_disks(const char *f)
+{
+	STR_EQ(jq(f, ".vms[1].disks | map([.id, .lun]) | @json"),
+	    "[[\"" OS_DB "\",null],[\"" DATA_DB "\",2]]",
+	    "json: the OS disk without a LUN, then the data disk with its");
+	STR_EQ(jq(f, "[.vms[1].components[] | select(.component == "
+	    "\"host_cache\" or .component == \"transit\") | .disk] | @json"),
+	    "[0,1,0,1]", "json: caches and transit point at their disks");
+	STR_EQ(jq(f, "[.vms[1].components[] | select(has(\"disk\")) | "
+	    ".component] | unique | @json"),
+	    "[\"data_disk\",\"host_cache\",\"os_disk\",\"transit\"]",
+	    "json: only disk components carry a disk member");
+	STR_EQ(jq(f, "[.vms[].components[] | has(\"label\")] | any"),
+	    "false", "json: no labels in check's components");
+	STR_EQ(jq(f, "[.vms[].components[].layers[] | .[] | "
+	    "select(. == false)] | length"), "0",
+	    "json: layers carry no false member");
+}
+
 static void
 test_json(void)
 {
 	const char *f = render(ADC_FORMAT_JSON, 0, "report.json");
 
 	OK(strict_json(f), "json: the output is valid JSON");
-	STR_EQ(jq(f, ".schema_version"), "1", "json: schema_version 1");
+	STR_EQ(jq(f, ".schema_version"), "2", "json: schema_version 2");
 	STR_EQ(jq(f, ".tool.name"), "azdiskcrypt", "json: tool name");
 	STR_EQ(jq(f, "[.summary | .vms, .disks, .disk_encryption_sets, "
 	    ".findings, .errors, .warnings, .notes, .unknown] | @csv"),
@@ -333,10 +358,11 @@ test_json(void)
 	    "json: names are carried exactly, escaped");
 	STR_EQ(jq(f, ".vms[0].components | type"), "array",
 	    "json: an analysed VM has its components");
-	STR_EQ(jq(f, ".vms[0].components[0] | has(\"component\") or "
-	    "has(\"label\")"), "true", "json: components are objects");
+	STR_EQ(jq(f, ".vms[0].components[0] | has(\"component\")"), "true",
+	    "json: components are objects");
 	STR_EQ(jq(f, ".vms[1].components[0].component"), "os_disk",
 	    "json: every VM's components are derived as it is written");
+	test_json_disks(f);
 }
 
 static void
