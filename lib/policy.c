@@ -9,6 +9,7 @@
 #include "policy.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@
 #define POLICY_MAX_LIST 4096
 
 static struct adc_policy baseline;
-static bool baseline_ready;
+/* 0: not filled, 1: one thread is filling it, 2: ready. */
+static atomic_int baseline_state;
 
 static void
 baseline_fill(struct adc_policy *p)
@@ -44,17 +46,28 @@ baseline_fill(struct adc_policy *p)
 	p->severity[i] = ADC_SEV_NOTE;
 }
 
-/* XXX: the baseline is filled on first use, which is not thread-safe if
- * two threads call this for the first time at once; callers see a
- * correct baseline in single-threaded use. A static initialiser over the
- * rule indexes would remove it. */
+/*
+ * The baseline is filled on first use. The first caller fills it; a
+ * caller that arrives meanwhile waits (filling takes microseconds), so
+ * threads may ask for it at once.
+ */
 const struct adc_policy *
 adc_policy_baseline(void)
 {
-	if (!baseline_ready) {
+	int expect = 0;
+
+	if (atomic_load_explicit(&baseline_state, memory_order_acquire) == 2)
+		return &baseline;
+	if (atomic_compare_exchange_strong_explicit(&baseline_state, &expect,
+	    1, memory_order_acq_rel, memory_order_acquire)) {
 		baseline_fill(&baseline);
-		baseline_ready = true;
+		atomic_store_explicit(&baseline_state, 2,
+		    memory_order_release);
+		return &baseline;
 	}
+	while (atomic_load_explicit(&baseline_state,
+	    memory_order_acquire) != 2)
+		;
 	return &baseline;
 }
 
