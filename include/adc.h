@@ -241,6 +241,17 @@ enum adc_storage_sku {
 	ADC_SKU_OTHER
 };
 
+/* How the VM caches a disk on its host (caching of osDisk or a dataDisks
+ * entry). Ultra Disks and Premium SSD v2 have no host cache whatever it
+ * says. */
+enum adc_host_caching {
+	ADC_CACHING_UNKNOWN = 0,
+	ADC_CACHING_NONE,
+	ADC_CACHING_READ_ONLY,
+	ADC_CACHING_READ_WRITE,
+	ADC_CACHING_OTHER
+};
+
 enum adc_vault_sku {
 	ADC_VAULT_UNKNOWN = 0,
 	ADC_VAULT_STANDARD,
@@ -356,6 +367,8 @@ struct adc_disk {
 	enum adc_tri	 ever_ade;	/* UDE flag or ADE settings seen */
 	enum adc_tri	 attached;
 	const char	*managed_by;	/* VM id when attached */
+	/* From the VM that attaches it; UNKNOWN when unattached. */
+	enum adc_host_caching caching;
 	/* Linked by the estate. */
 	struct adc_des	*des;
 	struct adc_des	*secure_des;

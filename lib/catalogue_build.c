@@ -115,6 +115,8 @@ build_os_side(const struct adc_scenario *s, struct adc_scenario_vm *out)
 	os->lun = -1;
 	os->size_gb = 30;
 	os->sku = ADC_SKU_PREMIUM_LRS;
+	/* az vm create's --os-disk-caching default (az vm create -h). */
+	os->caching = ADC_CACHING_READ_WRITE;
 	os->os_type = ADC_OS_LINUX;
 	os->sec_type = disk_sectype(s->os_sec_encryption, s->os_des_type);
 	os->attached = ADC_YES;
@@ -160,6 +162,10 @@ build_data_side(const struct adc_scenario *s, struct adc_scenario_vm *out)
 	d->lun = 0;
 	d->size_gb = 32;
 	d->sku = ADC_SKU_PREMIUM_LRS;
+	/* What az vm create --data-disk-sizes-gb leaves: caching None on
+	 * a Premium data disk (the recorded vm show of azure-cli's
+	 * test_disk_encryption_set, in the shared fixtures). */
+	d->caching = ADC_CACHING_NONE;
 	d->sec_type = ADC_DSEC_NONE;
 	d->attached = ADC_YES;
 	d->ever_ade = ADC_NO;

@@ -35,6 +35,7 @@ struct adc_disk_ref {
 	unsigned	 size_gb;
 	unsigned char	 role;		/* enum adc_disk_role */
 	unsigned char	 sku;		/* enum adc_storage_sku */
+	unsigned char	 caching;	/* enum adc_host_caching */
 	bool		 managed;	/* managedDisk was read */
 };
 

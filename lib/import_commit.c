@@ -86,6 +86,13 @@ static const struct enum_map skus[] = {
 	E("PremiumV2_LRS", ADC_SKU_PREMIUMV2_LRS),
 };
 
+/* HostCaching of the Compute API: None, ReadOnly, ReadWrite. */
+static const struct enum_map cachings[] = {
+	E("None", ADC_CACHING_NONE),
+	E("ReadOnly", ADC_CACHING_READ_ONLY),
+	E("ReadWrite", ADC_CACHING_READ_WRITE),
+};
+
 static const struct enum_map os_types[] = {
 	E("Linux", ADC_OS_LINUX),
 	E("Windows", ADC_OS_WINDOWS),
@@ -290,6 +297,8 @@ ref_from_raw(struct imp *imp, const struct raw_diskref *raw,
 	ref->size_gb = raw->size_gb > 0 ? (unsigned)raw->size_gb : 0;
 	ref->sku = (unsigned char)MAP(imp, raw->sku, skus, ADC_SKU_OTHER,
 	    "managedDisk.storageAccountType");
+	ref->caching = (unsigned char)MAP(imp, raw->caching, cachings,
+	    ADC_CACHING_OTHER, "caching");
 	ref->managed = raw->managed_seen;
 	if (raw->ade.enabled == ADC_UNKNOWN && raw->ade.secret_url == NULL)
 		return ADC_OK;

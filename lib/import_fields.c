@@ -398,7 +398,7 @@ diff_member(struct imp *imp, int idx, void *ctx)
 
 static const struct name diskref_names[] = {
 	N("lun"), N("name"), N("managedDisk"), N("diskSizeGB"), N("osType"),
-	N("diffDiskSettings"), N("encryptionSettings")
+	N("diffDiskSettings"), N("encryptionSettings"), N("caching")
 };
 
 static enum adc_status
@@ -421,8 +421,10 @@ diskref_member(struct imp *imp, int idx, void *ctx)
 	case 5:
 		return each_member(imp, diff_names, NELEM(diff_names),
 		    diff_member, d, &d->diff_seen);
-	default:
+	case 6:
 		return read_ade_settings(imp, &d->ade);
+	default:
+		return get_str(imp, &d->caching);
 	}
 }
 

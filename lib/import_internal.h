@@ -23,6 +23,7 @@ struct raw_diskref {
 	const char	*secure_des_id;
 	const char	*sec_enc;	/* securityEncryptionType */
 	const char	*sku;		/* storageAccountType */
+	const char	*caching;
 	const char	*os_type;
 	const char	*diff_option;
 	const char	*diff_placement;

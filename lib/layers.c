@@ -366,14 +366,6 @@ disk_on_host(struct adc_component_layers *c, const struct vm_facts *f,
 {
 	struct adc_key_ref k = adc_key_of_disk(disk);
 
-	/*
-	 * XXX: the model has no host caching mode, so every disk is shown
-	 * with a host cache, even one set to caching None or an Ultra or
-	 * Premium SSD v2 disk that has none; its layers are right if the
-	 * cache exists. Reading managedDisk caching into struct adc_disk
-	 * would let a cache be "none".
-	 */
-
 	add_host_layer(c, f, &k);
 	if (is_os)
 		add_confidential_disk_layer(c, f);
@@ -614,6 +606,34 @@ disk_label(char *buf, size_t size, const char *what,
 	buf[n + m] = '\0';
 }
 
+/*
+ * Whether a disk has a host cache: not with caching None, and never on
+ * an Ultra Disk ("doesn't support disk caching", learn.microsoft.com/
+ * azure/virtual-machines/disks-enable-ultra-ssd) or a Premium SSD v2
+ * ("host caching isn't supported", .../disks-deploy-premium-v2). When
+ * the VM's export does not say, the cache may or may not exist: its
+ * layers are the ones it would have, and they stay complete, since it
+ * is only the cache's existence that is unknown.
+ */
+static bool
+cache_presence(struct adc_component_layers *c, const struct adc_disk *disk)
+{
+	if (disk == NULL)
+		return true;
+	if (disk->sku == ADC_SKU_ULTRASSD_LRS ||
+	    disk->sku == ADC_SKU_PREMIUMV2_LRS ||
+	    disk->caching == ADC_CACHING_NONE) {
+		c->present = ADC_PRESENT_NO;
+		return false;
+	}
+	if (disk->caching == ADC_CACHING_READ_ONLY ||
+	    disk->caching == ADC_CACHING_READ_WRITE)
+		c->present = ADC_PRESENT_YES;
+	else
+		c->present = ADC_PRESENT_UNKNOWN;
+	return true;
+}
+
 /* One component per data disk for a kind: at rest, cache, transit. */
 static size_t
 add_per_disk(struct adc_component_layers *cs, size_t i,
@@ -634,7 +654,7 @@ add_per_disk(struct adc_component_layers *cs, size_t i,
 			set_presence(c, ADC_PRESENT_UNKNOWN);
 		if (comp == ADC_COMP_DATA_DISK)
 			disk_at_rest(c, f, disk, false);
-		else
+		else if (comp == ADC_COMP_TRANSIT || cache_presence(c, disk))
 			disk_on_host(c, f, disk, false);
 	}
 	return i;
@@ -652,7 +672,8 @@ add_os_part(struct adc_component_layers *c, const struct vm_facts *f,
 		return;
 	if (comp == ADC_COMP_OS_DISK)
 		disk_at_rest(c, f, os, true);
-	else
+	else if (comp == ADC_COMP_TRANSIT || c->present != ADC_PRESENT_YES ||
+	    cache_presence(c, os))
 		disk_on_host(c, f, os, true);
 }
 

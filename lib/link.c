@@ -421,6 +421,7 @@ disk_from_ref(struct adc_estate *est, const struct adc_disk_ref *ref,
 	d->lun = ref->lun;
 	d->size_gb = ref->size_gb;
 	d->sku = (enum adc_storage_sku)ref->sku;
+	d->caching = (enum adc_host_caching)ref->caching;
 	d->os_type = d->role == ADC_ROLE_OS ? vm->os_type : ADC_OS_UNKNOWN;
 	d->des_id = ref->des_id;
 	d->secure_des_id = ref->secure_des_id;
@@ -464,6 +465,7 @@ attach(struct adc_estate *est, struct links *l, struct adc_vm *vm,
 		return NULL;
 	disk->role = (enum adc_disk_role)ref->role;
 	disk->lun = ref->lun;
+	disk->caching = (enum adc_host_caching)ref->caching;
 	disk->vm = vm;
 	disk->attached = ADC_YES;
 	if (disk->managed_by == NULL)

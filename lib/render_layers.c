@@ -449,10 +449,23 @@ layer_text(struct adc_buf *out, const struct adc_layer *l,
 static const char *
 bare_phrase(const struct adc_component_layers *c)
 {
+	const struct adc_disk *d = c->disk;
+
+	if (c->present == ADC_PRESENT_NO && c->component ==
+	    ADC_COMP_HOST_CACHE && d != NULL) {
+		if (d->sku == ADC_SKU_ULTRASSD_LRS)
+			return "none: an Ultra Disk has no host cache";
+		if (d->sku == ADC_SKU_PREMIUMV2_LRS)
+			return "none: a Premium SSD v2 has no host cache";
+		return "none: the disk's caching is None";
+	}
 	if (c->present == ADC_PRESENT_NO)
 		return "none: the VM has no such component";
 	if (!c->complete)
 		return "not known: a setting it depends on is unknown";
+	if (c->present == ADC_PRESENT_UNKNOWN)
+		return "no layer, if it exists: unencrypted (the export does "
+		    "not say whether the VM has one)";
 	if (c->component == ADC_COMP_TRANSIT)
 		return "no layer: no disk-encryption method covers the "
 		    "path to Storage (what the transport itself does is "

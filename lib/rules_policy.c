@@ -66,7 +66,8 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 {
 	const struct adc_component_layers *temp, *cache;
 	struct adc_analysis a;
-	bool temp_bad, cache_bad;
+	bool temp_bad, cache_bad, cache_sure;
+	const char *what;
 	struct adc_buf b;
 	size_t i;
 
@@ -77,13 +78,18 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	temp = find_component(&a, ADC_COMP_TEMP_DISK);
 	temp_bad = temp != NULL && temp->present == ADC_PRESENT_YES &&
 	    temp->n_layers == 0 && temp->complete;
-	cache_bad = false;
+	/* A cache whose existence is unknown (no caching in the export)
+	 * counts, but the message says "if any" unless one is known. */
+	cache_bad = cache_sure = false;
 	for (i = 0; i < a.n_components; i++) {
 		cache = &a.components[i];
 		if (cache->component == ADC_COMP_HOST_CACHE &&
 		    cache->present != ADC_PRESENT_NO &&
-		    cache->n_layers == 0 && cache->complete)
+		    cache->n_layers == 0 && cache->complete) {
 			cache_bad = true;
+			if (cache->present == ADC_PRESENT_YES)
+				cache_sure = true;
+		}
 	}
 	if (!temp_bad && !cache_bad) {
 		adc_analysis_free(&a);
@@ -91,10 +97,16 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	}
 
 	adc_buf_init(&b, 4096);
+	if (temp_bad && cache_bad)
+		what = cache_sure ? "temp disk and host caches are" :
+		    "temp disk and host caches (if any) are";
+	else if (temp_bad)
+		what = "temp disk is";
+	else
+		what = cache_sure ? "host caches are" :
+		    "host caches (if any) are";
 	adc_buf_printf(&b, "VM %s: %s not encrypted (no encryption at host)",
-	    res_name(r->vm->name, r->vm->id),
-	    temp_bad && cache_bad ? "temp disk and host caches are" :
-	    temp_bad ? "temp disk is" : "host caches are");
+	    res_name(r->vm->name, r->vm->id), what);
 	temp_disk_note(&b, r->vm, temp);
 	if (b.failed)
 		ctx->status = ADC_ENOMEM;

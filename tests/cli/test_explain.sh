@@ -55,6 +55,11 @@ contains "$tmp/out" "CVM/CMK" "VM07 shows the confidential customer key"
 contains "$tmp/out" "Key Vault Premium" "VM07's key store is a Premium vault"
 contains "$tmp/out" "No automatic key rotation" "VM07 notes rotation"
 
+# az vm create leaves caching None on the data disks it makes.
+run_status 0 "explain VM10" explain VM10
+contains "$tmp/out" "host cache (LUN 0): none: the disk's caching is None" \
+    "VM10's data disk has no host cache, and says why"
+
 run_status 0 "explain vm01 (any case)" explain vm01
 contains "$tmp/out" "temp disk: no layer: unencrypted" \
     "VM01 temp disk unencrypted on Standard_D2ds_v4"

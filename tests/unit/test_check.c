@@ -179,6 +179,24 @@ test_temp_disk_messages(void)
 	world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg, sizeof(msg));
 	OK(strstr(msg, "has no temp disk") != NULL,
 	    "a size without a temp disk says so");
+
+	/* Host caches: none with caching None, "if any" when the export
+	 * does not say (Ultra Disk and Premium SSD v2 in test_layers). */
+	w.vm.size = "Standard_D2ds_v5";
+	w.os.caching = ADC_CACHING_UNKNOWN;
+	w.data.caching = ADC_CACHING_UNKNOWN;
+	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
+	    sizeof(msg)), 1, "caching unknown: one finding");
+	OK(strstr(msg, "host caches (if any) are not encrypted") != NULL,
+	    "it says the caches may not exist");
+	w.os.caching = ADC_CACHING_READ_WRITE;
+	world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg, sizeof(msg));
+	OK(strstr(msg, "host caches are not encrypted") != NULL,
+	    "one known cache: the caches are named outright");
+	w.os.caching = ADC_CACHING_NONE;
+	w.data.caching = ADC_CACHING_NONE;
+	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
+	    sizeof(msg)), 0, "no cache and a v5 temp disk: silent");
 }
 
 static void

@@ -144,6 +144,12 @@ test_cli_vms(void)
 		    "LUN 1 DES");
 		INT_EQ(vm->data_disks[1]->lun, 1, "LUN order");
 		INT_EQ(vm->ephemeral_os, ADC_NO, "not ephemeral");
+		INT_EQ(vm->os_disk->caching, ADC_CACHING_READ_WRITE,
+		    "OS disk caching ReadWrite");
+		INT_EQ(vm->data_disks[0]->caching, ADC_CACHING_NONE,
+		    "LUN 0 caching None");
+		INT_EQ(vm->data_disks[1]->caching, ADC_CACHING_NONE,
+		    "LUN 1 caching None");
 	}
 	adc_estate_free(est);
 
@@ -572,6 +578,38 @@ test_bad_input(void)
 		OK(has_note(est, "wrong-type"), "\"yes\" is a wrong type");
 		INT_EQ(est->vms[0]->encryption_at_host, ADC_UNKNOWN,
 		    "a partial row gets no defaults");
+	}
+	adc_estate_free(est);
+
+	/* Caching is the VM's: a disk resource has none, so a disk takes
+	 * it from the VM that attaches it; a value newer than us is kept
+	 * as OTHER with a note. */
+	est = load_text("[{\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.Compute/virtualMachines/v\", \"type\": "
+	    "\"Microsoft.Compute/virtualMachines\", \"storageProfile\": "
+	    "{\"osDisk\": {\"caching\": \"WriteBack\", \"managedDisk\": "
+	    "{\"id\": \"/subscriptions/s/resourceGroups/r/providers/"
+	    "Microsoft.Compute/disks/os\"}}, \"dataDisks\": [{\"lun\": 0, "
+	    "\"caching\": \"readonly\", \"managedDisk\": {\"id\": "
+	    "\"/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/"
+	    "disks/d0\"}}]}}, {\"id\": \"/subscriptions/s/resourceGroups/r/"
+	    "providers/Microsoft.Compute/disks/D0\", \"type\": "
+	    "\"Microsoft.Compute/disks\", \"diskSizeGB\": 8}]");
+	OK(est != NULL && adc_estate_link(est, &diag) == ADC_OK &&
+	    est->n_vms == 1 && est->vms[0]->os_disk != NULL &&
+	    est->vms[0]->n_data_disks == 1 &&
+	    est->vms[0]->data_disks[0] != NULL, "caching: VM and disk link");
+	if (est != NULL && est->n_vms == 1 && est->vms[0]->os_disk != NULL &&
+	    est->vms[0]->n_data_disks == 1 &&
+	    est->vms[0]->data_disks[0] != NULL) {
+		INT_EQ(est->vms[0]->os_disk->caching, ADC_CACHING_OTHER,
+		    "WriteBack: OTHER");
+		OK(has_note(est, "unknown-value"), "with an unknown-value note");
+		INT_EQ(est->vms[0]->data_disks[0]->caching,
+		    ADC_CACHING_READ_ONLY,
+		    "the disk resource takes the VM's caching, any case");
+		OK(!est->vms[0]->data_disks[0]->from_vm_only,
+		    "that disk is the resource, not the VM's copy");
 	}
 	adc_estate_free(est);
 

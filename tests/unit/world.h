@@ -95,6 +95,8 @@ world_disk(struct world *w, struct adc_disk *d, const char *id,
 	d->lun = role == ADC_ROLE_DATA ? 0 : -1;
 	d->size_gb = role == ADC_ROLE_DATA ? 32 : 30;
 	d->sku = ADC_SKU_PREMIUM_LRS;
+	d->caching = role == ADC_ROLE_OS ? ADC_CACHING_READ_WRITE :
+	    ADC_CACHING_READ_ONLY;
 	d->os_type = ADC_OS_LINUX;
 	d->enc_type = ADC_ENC_CUSTOMER;
 	d->des_id = des->id;
