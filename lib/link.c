@@ -123,6 +123,25 @@ table_get(const struct table *t, const char *key)
 	return NULL;
 }
 
+/* Point key's entry at val; false when key is not in the table. */
+static bool
+table_replace(struct table *t, const char *key, void *val)
+{
+	size_t j, len = strlen(key);
+	uint32_t h = (uint32_t)adc_hash_nocase(key, len);
+
+	if (t->slots == NULL)
+		return false;
+	for (j = h & (t->n - 1); t->slots[j].key != NULL;
+	    j = (j + 1) & (t->n - 1)) {
+		if (same_key(&t->slots[j], h, key, len)) {
+			t->slots[j].val = val;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* ---- URLs ------------------------------------------------------------ */
 
 int
@@ -255,9 +274,59 @@ index_keys(struct adc_estate *est, struct table *t)
 	return ADC_OK;
 }
 
+/*
+ * Stands in the host table for a name that two vaults without a URI
+ * share: such a host links to neither.
+ */
+static struct adc_vault ambiguous_vault;
+
+/*
+ * The DNS suffixes of Key Vault in each Azure cloud, as `az cloud list`
+ * gives them (suffixes.keyvaultDns).
+ */
+static const char *const vault_dns[] = {
+	".vault.azure.net", ".vault.azure.cn", ".vault.usgovcloudapi.net",
+	".vault.microsoftazure.de"
+};
+
+/*
+ * A vault listed without its URI (az keyvault list without a resource
+ * group) is still known by name, and vault names are globally unique
+ * ("Vault names are globally unique", Microsoft Learn:
+ * Test-AzKeyVaultNameAvailability), so its host in each cloud is the
+ * name and that cloud's suffix. A vault with its URI keeps its host;
+ * two vaults without one that share a name link to neither.
+ */
+static enum adc_status
+index_vault_names(struct adc_estate *est, struct table *t,
+    struct adc_vault *v)
+{
+	char host[256];
+	struct adc_vault *had;
+	const char *h;
+	size_t i, n, m;
+
+	n = strlen(v->name);
+	if (n == 0 || n > 64)
+		return ADC_OK;
+	for (i = 0; i < sizeof(vault_dns) / sizeof(vault_dns[0]); i++) {
+		m = strlen(vault_dns[i]);
+		memcpy(host, v->name, n);
+		memcpy(host + n, vault_dns[i], m + 1);
+		h = adc_estate_intern(est, host, n + m);
+		if (h == NULL)
+			return ADC_ENOMEM;
+		had = table_put(t, h, v);
+		if (had != NULL && had != v && had->uri == NULL)
+			table_replace(t, h, &ambiguous_vault);
+	}
+	return ADC_OK;
+}
+
 static enum adc_status
 index_vault_hosts(struct adc_estate *est, struct table *t)
 {
+	enum adc_status st;
 	char host[256];
 	const char *h;
 	size_t i;
@@ -270,7 +339,14 @@ index_vault_hosts(struct adc_estate *est, struct table *t)
 			return ADC_ENOMEM;
 		table_put(t, h, est->vaults[i]);
 	}
-	return ADC_OK;
+	for (i = 0; i < est->n_vaults; i++) {
+		if (est->vaults[i]->uri != NULL || est->vaults[i]->name == NULL)
+			continue;
+		st = index_vault_names(est, t, est->vaults[i]);
+		if (st != ADC_OK)
+			return st;
+	}
+	return t->failed ? ADC_ENOMEM : ADC_OK;
 }
 
 #define INDEX(est, t, arr, n, type, what)				\
@@ -320,10 +396,10 @@ link_des(struct adc_estate *est, struct links *l, struct adc_des *des)
 		return;
 	/* A vault in another subscription has no sourceVault (facts 17):
 	 * the key URL's host names it. */
-	/* XXX: a vault listed without vaultUri (az keyvault list) cannot
-	 * be found by host, so such a DES shows its vault as unknown. */
 	if (des->vault == NULL)
 		des->vault = table_get(&l->vault_hosts, u.host);
+	if (des->vault == &ambiguous_vault)
+		des->vault = NULL;
 	/* XXX: only the exact key version links; a DES whose key was
 	 * exported at another version shows its key as unknown until every
 	 * version is read (az keyvault key list-versions). */

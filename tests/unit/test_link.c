@@ -272,6 +272,69 @@ test_duplicates_and_hsm(void)
 	adc_estate_free(est);
 }
 
+/* A DES without sourceVault and a vault listed without vaultUri (az
+ * keyvault list without a resource group): the vault's name and the
+ * cloud's Key Vault suffix make its host. */
+#define VAULT(name) "{\"id\": \"" SUB "Microsoft.KeyVault/vaults/" name \
+	"\", \"name\": \"" name "\", \"type\": \"Microsoft.KeyVault/vaults\"}"
+#define DES_KEY(name, url) "{\"id\": \"" SUB				\
+	"Microsoft.Compute/diskEncryptionSets/" name "\", \"name\": \""	\
+	name "\", \"properties\": {\"activeKey\": {\"keyUrl\": \"" url	\
+	"\"}}}"
+
+static void
+test_vault_by_name(void)
+{
+	struct adc_estate *est;
+	const struct adc_des *d;
+
+	est = load_text("[" VAULT("kv-Plain") ", " VAULT("kv-cn") ", "
+	    DES_KEY("e1", "https://KV-plain.vault.azure.net/keys/k/1") ", "
+	    DES_KEY("e2", "https://kv-cn.vault.azure.cn:443/keys/k/1") ", "
+	    DES_KEY("e3", "https://kv-plain.managedhsm.azure.net/keys/k/1")
+	    ", " DES_KEY("e4", "https://kv-other.vault.azure.net/keys/k/1")
+	    "]");
+	OK(est != NULL && est->n_vaults == 2 && est->n_des == 4,
+	    "vaults without a URI read");
+	if (est != NULL && est->n_vaults == 2 && est->n_des == 4) {
+		d = find_des(est, "e1");
+		OK(d != NULL && d->vault == est->vaults[0],
+		    "public cloud host links by name, any case");
+		d = find_des(est, "e2");
+		OK(d != NULL && d->vault == est->vaults[1],
+		    "China cloud host links by name");
+		d = find_des(est, "e3");
+		OK(d != NULL && d->vault == NULL,
+		    "a Managed HSM host is not a vault's");
+		d = find_des(est, "e4");
+		OK(d != NULL && d->vault == NULL, "another name: unknown");
+	}
+	adc_estate_free(est);
+
+	/* Two vaults of one name in two subscriptions: not guessed. */
+	est = load_text("[" VAULT("kv-twice") ", {\"id\": \"/subscriptions/"
+	    "other/resourceGroups/g/providers/Microsoft.KeyVault/vaults/"
+	    "kv-twice\", \"name\": \"kv-twice\", \"type\": "
+	    "\"Microsoft.KeyVault/vaults\"}, "
+	    DES_KEY("e1", "https://kv-twice.vault.azure.net/keys/k/1") "]");
+	OK(est != NULL && est->n_vaults == 2 && est->n_des == 1 &&
+	    est->des[0]->vault == NULL, "a shared name links to neither");
+	adc_estate_free(est);
+
+	/* A vault with its URI keeps its own host. */
+	est = load_text("[{\"id\": \"" SUB "Microsoft.KeyVault/vaults/kv-a\", "
+	    "\"name\": \"kv-a\", \"type\": \"Microsoft.KeyVault/vaults\", "
+	    "\"properties\": {\"vaultUri\": \"https://kv-a.vault.azure.net/"
+	    "\"}}, " VAULT("kv-b") ", "
+	    DES_KEY("e1", "https://kv-a.vault.azure.net/keys/k/1") ", "
+	    DES_KEY("e2", "https://kv-b.vault.azure.net/keys/k/1") "]");
+	OK(est != NULL && est->n_des == 2 &&
+	    find_des(est, "e1")->vault == est->vaults[0] &&
+	    find_des(est, "e2")->vault == est->vaults[1],
+	    "a vault with a URI and one without, side by side");
+	adc_estate_free(est);
+}
+
 /* The sample estate in examples/estate (see examples/README.md). */
 static void
 test_examples(void)
@@ -376,5 +439,6 @@ main(void)
 	test_keys();
 	test_drift_and_missing();
 	test_duplicates_and_hsm();
+	test_vault_by_name();
 	return tap_done();
 }
