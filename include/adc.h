@@ -344,6 +344,9 @@ struct adc_ade {
 	const char	*kek_vault_id;
 	const char	*volume_type;	/* "All", "OS", "Data" when known */
 	const char	*settings_version; /* "1.0" AAD, "1.1" */
+	/* Linked by the estate: the KEK's vault when there is a KEK, else
+	 * the secret's; NULL when that vault is not in the input. */
+	struct adc_vault *vault;
 };
 
 enum adc_disk_role { ADC_ROLE_UNKNOWN = 0, ADC_ROLE_OS, ADC_ROLE_DATA };

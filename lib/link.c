@@ -571,9 +571,19 @@ link_vm(struct adc_estate *est, struct links *l,
 	return ADC_OK;
 }
 
+/* ADE's vault by id: the KEK's when there is one, else the secret's,
+ * which is the vault whose key wraps the disk keys. */
+static void
+link_ade(struct links *l, struct adc_ade *ade)
+{
+	ade->vault = table_get(&l->vaults, ade->kek_vault_id != NULL ?
+	    ade->kek_vault_id : ade->secret_vault_id);
+}
+
 static void
 link_disk(struct links *l, struct adc_disk *disk)
 {
+	link_ade(l, &disk->ade);
 	disk->des = table_get(&l->des, disk->des_id);
 	disk->secure_des = table_get(&l->des, disk->secure_des_id);
 	/* A VM's copy carries no encryption.type: a disk takes its DES's
@@ -617,6 +627,8 @@ adc_estate_link(struct adc_estate *estate, struct adc_diag *diag)
 		    "the input (first: VM %s); their settings come from the "
 		    "VMs' creation-time copies", l.copies_kept,
 		    l.first_vm->name != NULL ? l.first_vm->name : "?");
+	for (i = 0; st == ADC_OK && i < estate->n_vms; i++)
+		link_ade(&l, &estate->vms[i]->ade);
 	for (i = 0; st == ADC_OK && i < estate->n_disks; i++)
 		link_disk(&l, estate->disks[i]);
 	for (i = 0; st == ADC_OK && i < estate->n_des; i++)

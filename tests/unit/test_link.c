@@ -348,7 +348,7 @@ test_examples(void)
 	    "../../examples/estate/feature.json", NULL };
 	struct adc_estate *est = load_files(files);
 	const struct adc_des *os_shared, *legacy, *central;
-	size_t i, loose = 0, shared = 0;
+	size_t i, loose = 0, shared = 0, ade_vms;
 
 	OK(est != NULL, "sample estate reads");
 	if (est == NULL)
@@ -379,6 +379,20 @@ test_examples(void)
 	    "cross-subscription vault linked by host");
 	OK(central != NULL && central->rotation_error != NULL,
 	    "rotation error kept");
+	/* vm11-ade's ADE settings sit on its disks (the disk API shows
+	 * them there) and name kv-contoso-ade by id. */
+	ade_vms = 0;
+	for (i = 0; i < est->n_vms; i++) {
+		const struct adc_vm *vm = est->vms[i];
+
+		if (strcmp(vm->name, "vm11-ade") != 0)
+			continue;
+		ade_vms++;
+		OK(vm->os_disk->ade.vault != NULL &&
+		    strcmp(vm->os_disk->ade.vault->name, "kv-contoso-ade") == 0,
+		    "ADE's vault linked by id");
+	}
+	INT_EQ(ade_vms, 1, "the sample has one ADE VM");
 	adc_estate_free(est);
 }
 
