@@ -59,6 +59,10 @@ struct rule_ctx {
 	struct idx_map	 disk_by_ptr;	/* disk -> index into disks */
 	struct idx_map	 des_by_ptr;	/* DES -> index into des */
 	struct idx_map	 des_by_id;	/* DES id -> index into des */
+	struct idx_map	 vault_by_id;	/* vault id -> estate index */
+	struct idx_map	 key_by_url;	/* key URL -> estate index */
+	struct idx_map	 key_by_id;	/* "host/name" -> estate index */
+	char		**key_ids;	/* the key_by_id strings, to free */
 	int64_t		 now;		/* when keys are judged (Unix) */
 	struct findings	*out;
 	enum adc_status	 status;	/* ADC_ENOMEM once emit failed */
@@ -72,6 +76,9 @@ void ctx_free(struct rule_ctx *ctx);
 const struct ctx_des *ctx_des_of(const struct rule_ctx *ctx,
     const struct adc_des *des);
 const struct ctx_des *ctx_des_by_id(const struct rule_ctx *ctx,
+    const char *id);
+/* A vault of the estate by id (the first read); NULL if none. */
+const struct adc_vault *ctx_vault_by_id(const struct rule_ctx *ctx,
     const char *id);
 
 const struct adc_rule *adc_rule_table(size_t *n);
@@ -124,24 +131,14 @@ struct key_url {
 	char	version[128];	/* "" when unversioned */
 };
 bool key_url_split(const char *url, struct key_url *out);
-/* Same key (vault host and name), any version. */
-bool key_url_same_key(const char *a, const char *b);
 /* "host/name" of a key URL, lower case, for comparing keys across
  * versions; a URL that does not split is kept whole, lower case.
  * Allocated (free it); NULL for a NULL url or out of memory. */
 char *key_id_of(const char *url);
 
-/* The DES of a disk (encryption or secure), linked or looked up. */
-const struct adc_des *estate_find_des(const struct adc_estate *estate,
-    const char *id);
-const struct adc_vault *estate_find_vault(const struct adc_estate *estate,
-    const char *id);
-/* The vault a DES's key sits in: linked, by sourceVault, or by host. */
-const struct adc_vault *des_vault(const struct adc_estate *estate,
-    const struct adc_des *des);
-/* The key a DES uses: linked or by URL (any version when the export
- * holds another one). */
-const struct adc_key *des_key(const struct adc_estate *estate,
+/* The vault whose URI has the host of a DES's key URL, by a pass over
+ * the vaults: for estates built by hand, which linking never saw. */
+const struct adc_vault *des_vault_by_host(const struct adc_estate *estate,
     const struct adc_des *des);
 
 /* The effective at-rest encryption type of a disk: its own field, else

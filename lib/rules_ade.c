@@ -128,7 +128,7 @@ static void
 check_ade_vault(struct rule_ctx *ctx, const struct adc_rule *rule,
     const struct adc_vm *vm, const char *vault_id)
 {
-	const struct adc_vault *v = estate_find_vault(ctx->estate, vault_id);
+	const struct adc_vault *v = ctx_vault_by_id(ctx, vault_id);
 	const char *res[2] = { vm->id, vault_id };
 
 	if (subscription_eq(vm->subscription, vm->id,
@@ -177,7 +177,7 @@ RULE_FN(r_ade_vault_not_enabled)
 			continue;
 		n = ade_vaults(vm, ids, 16);
 		for (j = 0; j < n; j++) {
-			v = estate_find_vault(e, ids[j]);
+			v = ctx_vault_by_id(ctx, ids[j]);
 			if (v == NULL || v->enabled_for_disk_encryption ==
 			    ADC_YES)
 				continue;

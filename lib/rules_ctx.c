@@ -7,6 +7,8 @@
  */
 #include "rules.h"
 
+#include "estate_internal.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -65,6 +67,95 @@ ctx_find_disk(const struct rule_ctx *ctx, const struct adc_disk *disk)
 	return &ctx->disks[i];
 }
 
+const struct adc_vault *
+ctx_vault_by_id(const struct rule_ctx *ctx, const char *id)
+{
+	size_t i;
+
+	if (id == NULL || !idx_str_get(&ctx->vault_by_id, id, strlen(id), &i))
+		return NULL;
+	return ctx->estate->vaults[i];
+}
+
+/*
+ * Vaults by id and keys by URL and by "host/name", each the first the
+ * estate read, so that finding a DES's vault and key costs a lookup,
+ * not a pass over every vault and key.
+ */
+static enum adc_status
+build_lookups(struct rule_ctx *ctx)
+{
+	const struct adc_estate *e = ctx->estate;
+	const char *s;
+	size_t i;
+
+	if (idx_reserve(&ctx->vault_by_id, e->n_vaults) < 0 ||
+	    idx_reserve(&ctx->key_by_url, e->n_keys) < 0 ||
+	    idx_reserve(&ctx->key_by_id, e->n_keys) < 0)
+		return ADC_ENOMEM;
+	for (i = 0; i < e->n_vaults; i++) {
+		s = e->vaults[i]->id;
+		if (s != NULL && idx_str_put(&ctx->vault_by_id, s, strlen(s),
+		    i, NULL) < 0)
+			return ADC_ENOMEM;
+	}
+	ctx->key_ids = calloc(e->n_keys > 0 ? e->n_keys : 1,
+	    sizeof(*ctx->key_ids));
+	if (ctx->key_ids == NULL)
+		return ADC_ENOMEM;
+	for (i = 0; i < e->n_keys; i++) {
+		s = e->keys[i]->url;
+		if (s == NULL)
+			continue;
+		ctx->key_ids[i] = key_id_of(s);
+		if (ctx->key_ids[i] == NULL ||
+		    idx_str_put(&ctx->key_by_url, s, strlen(s), i, NULL) < 0 ||
+		    idx_str_put(&ctx->key_by_id, ctx->key_ids[i],
+		    strlen(ctx->key_ids[i]), i, NULL) < 0)
+			return ADC_ENOMEM;
+	}
+	return ADC_OK;
+}
+
+/* The vault a DES's key sits in: linked, else by sourceVault. Linking
+ * has tried the key URL's host already; an estate built by hand, never
+ * linked, gets that search here. */
+static const struct adc_vault *
+ctx_des_vault(const struct rule_ctx *ctx, const struct adc_des *des)
+{
+	const struct adc_estate *e = ctx->estate;
+	const struct adc_vault *v;
+
+	if (des->vault != NULL)
+		return des->vault;
+	v = ctx_vault_by_id(ctx, des->source_vault_id);
+	if (v != NULL || (e->priv != NULL && adc_estate_linked(e, false)))
+		return v;
+	return des_vault_by_host(e, des);
+}
+
+/* The key a DES uses: linked, else the exact URL, else another version
+ * of the same key (des_key's rule, by lookup). */
+static const struct adc_key *
+ctx_des_key(const struct rule_ctx *ctx, const struct adc_des *des,
+    const char *key_id)
+{
+	const struct adc_estate *e = ctx->estate;
+	size_t i;
+
+	if (des->key != NULL)
+		return des->key;
+	if (des->key_url == NULL)
+		return NULL;
+	if (idx_str_get(&ctx->key_by_url, des->key_url, strlen(des->key_url),
+	    &i))
+		return e->keys[i];
+	if (key_id != NULL && idx_str_get(&ctx->key_by_id, key_id,
+	    strlen(key_id), &i))
+		return e->keys[i];
+	return NULL;
+}
+
 static enum adc_status
 build_des(struct rule_ctx *ctx)
 {
@@ -79,9 +170,9 @@ build_des(struct rule_ctx *ctx)
 		const struct adc_des *des = e->des[i];
 
 		cd->des = des;
-		cd->vault = des_vault(e, des);
-		cd->key = des_key(e, des);
+		cd->vault = ctx_des_vault(ctx, des);
 		cd->key_id = key_id_of(des->key_url);
+		cd->key = ctx_des_key(ctx, des, cd->key_id);
 		if ((des->key_url != NULL && cd->key_id == NULL) ||
 		    idx_ptr_put(&ctx->des_by_ptr, des, i, NULL) < 0)
 			return ADC_ENOMEM;
@@ -241,7 +332,9 @@ ctx_build(struct rule_ctx *ctx)
 {
 	enum adc_status st;
 
-	st = build_des(ctx);
+	st = build_lookups(ctx);
+	if (st == ADC_OK)
+		st = build_des(ctx);
 	if (st == ADC_OK)
 		st = build_disks(ctx);
 	if (st == ADC_OK)
@@ -258,6 +351,13 @@ ctx_free(struct rule_ctx *ctx)
 		free(ctx->des[i].key_id);
 		free(ctx->des[i].users);
 	}
+	for (i = 0; ctx->key_ids != NULL && i < ctx->estate->n_keys; i++)
+		free(ctx->key_ids[i]);
+	free(ctx->key_ids);
+	ctx->key_ids = NULL;
+	idx_free(&ctx->vault_by_id);
+	idx_free(&ctx->key_by_url);
+	idx_free(&ctx->key_by_id);
 	free(ctx->des);
 	free(ctx->disks);
 	idx_free(&ctx->disk_by_ptr);

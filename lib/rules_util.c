@@ -137,45 +137,6 @@ key_url_split(const char *url, struct key_url *out)
 	return true;
 }
 
-bool
-key_url_same_key(const char *a, const char *b)
-{
-	struct key_url ka, kb;
-
-	if (!key_url_split(a, &ka) || !key_url_split(b, &kb))
-		return id_eq(a, b);
-	return strcmp(ka.host, kb.host) == 0 &&
-	    strcasecmp(ka.name, kb.name) == 0;
-}
-
-const struct adc_des *
-estate_find_des(const struct adc_estate *estate, const char *id)
-{
-	size_t i;
-
-	if (id == NULL)
-		return NULL;
-	for (i = 0; i < estate->n_des; i++) {
-		if (id_eq(estate->des[i]->id, id))
-			return estate->des[i];
-	}
-	return NULL;
-}
-
-const struct adc_vault *
-estate_find_vault(const struct adc_estate *estate, const char *id)
-{
-	size_t i;
-
-	if (id == NULL)
-		return NULL;
-	for (i = 0; i < estate->n_vaults; i++) {
-		if (id_eq(estate->vaults[i]->id, id))
-			return estate->vaults[i];
-	}
-	return NULL;
-}
-
 /* The vault's host from its URI, lower case, no port. */
 static bool
 vault_host(const struct adc_vault *vault, char *buf, size_t size)
@@ -195,47 +156,20 @@ vault_host(const struct adc_vault *vault, char *buf, size_t size)
 }
 
 const struct adc_vault *
-des_vault(const struct adc_estate *estate, const struct adc_des *des)
+des_vault_by_host(const struct adc_estate *estate, const struct adc_des *des)
 {
-	const struct adc_vault *vault;
 	struct key_url ku;
 	char host[256];
 	size_t i;
 
-	if (des->vault != NULL)
-		return des->vault;
-	vault = estate_find_vault(estate, des->source_vault_id);
-	if (vault != NULL || !key_url_split(des->key_url, &ku))
-		return vault;
+	if (!key_url_split(des->key_url, &ku))
+		return NULL;
 	for (i = 0; i < estate->n_vaults; i++) {
 		if (vault_host(estate->vaults[i], host, sizeof(host)) &&
 		    strcmp(host, ku.host) == 0)
 			return estate->vaults[i];
 	}
 	return NULL;
-}
-
-/* The exact version when the export has it, else any version of the same
- * key: the properties the rules read (type, size, release policy) are the
- * same for every version the export shows. */
-const struct adc_key *
-des_key(const struct adc_estate *estate, const struct adc_des *des)
-{
-	const struct adc_key *same = NULL;
-	size_t i;
-
-	if (des->key != NULL)
-		return des->key;
-	if (des->key_url == NULL)
-		return NULL;
-	for (i = 0; i < estate->n_keys; i++) {
-		if (id_eq(estate->keys[i]->url, des->key_url))
-			return estate->keys[i];
-		if (same == NULL &&
-		    key_url_same_key(estate->keys[i]->url, des->key_url))
-			same = estate->keys[i];
-	}
-	return same;
 }
 
 enum adc_enc_type

@@ -680,6 +680,25 @@ test_unknown_notes(void)
 	INT_EQ(count_status(&w, "key-type", ADC_FINDING_FAIL, &sev), 0,
 	    "and no failure");
 
+	/* Not linked, but the estate holds the key: at the DES's version
+	 * (URL in another case), or at another version when the export
+	 * has only that one. Either way the key decides. */
+	world_std(&w);
+	w.des_os.key = NULL;
+	w.des_data.key = NULL;
+	w.des_os.key_url = "HTTPS://KV-DISKS.vault.azure.net/keys/key-os/"
+	    "0123456789abcdef0123456789abcdef";
+	w.des_data.key_url = "https://kv-disks.vault.azure.net/keys/key-data/"
+	    "ffffffffffffffffffffffffffffffff";
+	w.key_os.url = "https://kv-disks.vault.azure.net/keys/key-os/"
+	    "0123456789abcdef0123456789abcdef";
+	w.key_os.kty = ADC_KTY_EC_HSM;
+	w.key_data.kty = ADC_KTY_EC_HSM;
+	INT_EQ(count_status(&w, "key-type", ADC_FINDING_FAIL, &sev), 2,
+	    "the key found by URL and by another version decides");
+	INT_EQ(count_status(&w, "key-type", ADC_FINDING_UNKNOWN, &sev), 0,
+	    "and nothing is unknown");
+
 	world_std(&w);
 	w.e.n_vaults = 0;
 	w.des_os.vault = NULL;
