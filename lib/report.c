@@ -242,8 +242,8 @@ adc_rpt_group_at(const struct adc_report *report,
 	return &report->findings[g->order[g->start[k] + i]];
 }
 
-static void
-count_one(const struct adc_finding *f, struct adc_rpt_counts *c)
+void
+adc_rpt_count_one(const struct adc_finding *f, struct adc_rpt_counts *c)
 {
 	if (f->status == ADC_FINDING_UNKNOWN) {
 		c->unknown++;
@@ -270,7 +270,7 @@ adc_rpt_count(const struct adc_report *report, struct adc_rpt_counts *c)
 
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < report->n_findings; i++)
-		count_one(&report->findings[i], c);
+		adc_rpt_count_one(&report->findings[i], c);
 }
 
 void
@@ -281,7 +281,7 @@ adc_rpt_count_group(const struct adc_report *report,
 
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < adc_rpt_group_size(g, k); i++)
-		count_one(adc_rpt_group_at(report, g, k, i), c);
+		adc_rpt_count_one(adc_rpt_group_at(report, g, k, i), c);
 }
 
 const char *

@@ -37,6 +37,9 @@ struct adc_rpt_out {
 
 void adc_rpt_count(const struct adc_report *report,
     struct adc_rpt_counts *counts);
+/* Add one finding to counts. */
+void adc_rpt_count_one(const struct adc_finding *finding,
+    struct adc_rpt_counts *counts);
 /* Counts of the findings of one group. */
 void adc_rpt_count_group(const struct adc_report *report,
     const struct adc_rpt_groups *groups, size_t g,

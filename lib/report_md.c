@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * report_md.c: the report as GitHub-flavoured Markdown for a pull-request
- * comment: a summary, a table of findings and a table of VMs with their
- * scenarios. Comments have a size ceiling (65536 characters on GitHub),
- * so long tables stop after MD_MAX_ROWS rows and say how many are left.
+ * comment: a summary, the count of findings per rule, a table of findings
+ * and a table of VMs with their scenarios. Comments have a size ceiling
+ * (65536 characters on GitHub), so the long tables stop after MD_MAX_ROWS
+ * rows and say how many are left; the counts per rule cover everything.
  */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* XXX: large estates see only the first 200 rows of each table; a
- * summary per rule would fit any estate into one comment. */
+/* XXX: the findings and VM tables stop after this many rows, so a large
+ * estate's comment lists only some of them (the counts per rule cover
+ * all); the JSON or SARIF report, attached where the host allows, has
+ * the rest. */
 #define MD_MAX_ROWS 200
 
 /* Table cells hold untrusted text: every ASCII punctuation character
@@ -77,6 +81,59 @@ put_finding_row(struct adc_rpt_out *o, const struct adc_finding *f)
 	adc_buf_puts(&o->buf, " | ");
 	put_location(o, &f->origin);
 	adc_buf_puts(&o->buf, " |\n");
+}
+
+/* One row per rule that found something, in the order of the findings
+ * (so the most severe first), with every finding counted. */
+struct rule_row {
+	const char		*rule;
+	struct adc_rpt_counts	 c;
+};
+
+static void
+put_by_rule(struct adc_rpt_out *o, const struct adc_report *report)
+{
+	struct rule_row *rows = NULL, *grown;
+	size_t n = 0, cap = 0, i, k;
+
+	if (report->n_findings == 0)
+		return;
+	for (i = 0; i < report->n_findings; i++) {
+		const struct adc_finding *f = &report->findings[i];
+		const char *rule = f->rule != NULL ? f->rule : "";
+
+		/* Few rules: a pass over the rows found so far is enough. */
+		for (k = 0; k < n && rows[k].rule != rule &&
+		    strcmp(rows[k].rule, rule) != 0; k++)
+			continue;
+		if (k == n) {
+			if (n == cap) {
+				cap = cap > 0 ? cap * 2 : 64;
+				grown = realloc(rows, cap * sizeof(*rows));
+				if (grown == NULL) {
+					free(rows);
+					o->failed = true;
+					return;
+				}
+				rows = grown;
+			}
+			memset(&rows[n], 0, sizeof(rows[n]));
+			rows[n++].rule = rule;
+		}
+		adc_rpt_count_one(f, &rows[k].c);
+	}
+	adc_buf_puts(&o->buf, "#### By rule\n\n"
+	    "| Rule | Errors | Warnings | Notes | Unknown |\n"
+	    "| --- | ---: | ---: | ---: | ---: |\n");
+	for (k = 0; k < n; k++) {
+		adc_buf_puts(&o->buf, "| ");
+		put_cell(o, rows[k].rule);
+		adc_buf_printf(&o->buf, " | %zu | %zu | %zu | %zu |\n",
+		    rows[k].c.errors, rows[k].c.warnings, rows[k].c.notes,
+		    rows[k].c.unknown);
+	}
+	adc_buf_puts(&o->buf, "\n#### Findings\n\n");
+	free(rows);
 }
 
 static void
@@ -171,7 +228,9 @@ put_summary(struct adc_rpt_out *o, const struct adc_report *report)
 	put_plural(b, c.warnings, "warning", "warnings");
 	adc_buf_puts(b, ", ");
 	put_plural(b, c.notes, "note", "notes");
-	adc_buf_printf(b, ", %zu unknown\n\n#### Findings\n\n", c.unknown);
+	adc_buf_printf(b, ", %zu unknown\n\n", c.unknown);
+	if (report->n_findings == 0)
+		adc_buf_puts(b, "#### Findings\n\n");
 }
 
 void
@@ -179,6 +238,7 @@ adc_report_markdown(const struct adc_report *report,
     const struct adc_rpt_groups *g, struct adc_rpt_out *o)
 {
 	put_summary(o, report);
+	put_by_rule(o, report);
 	put_findings(o, report);
 	put_vms(o, report, g);
 }

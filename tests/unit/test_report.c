@@ -473,6 +473,14 @@ test_markdown(void)
 	    " | 0 | 1 | 1 | 0 |"), "markdown: no scenario, and why");
 	OK(strstr(t, "virtualMachines/vm-web<br>diskEncryptionSets/des-os")
 	    != NULL, "markdown: resources one per line in the cell");
+	OK(has_line(t, "| Rule | Errors | Warnings | Notes | Unknown |"),
+	    "markdown: a table of counts per rule");
+	OK(has_line(t, "| ade-with-eah | 1 | 0 | 0 | 0 |"),
+	    "markdown: the error's rule, counted");
+	OK(has_line(t, "| key-expiry | 0 | 0 | 0 | 1 |"),
+	    "markdown: an unknown finding counts as unknown");
+	OK(strstr(t, "#### By rule") != NULL && strstr(t, "#### By rule") <
+	    strstr(t, "#### Findings"), "markdown: counts come first");
 }
 
 /* Many findings: output passes the 64 KiB chunk, Markdown stops its
@@ -501,6 +509,9 @@ test_many(void)
 	f = render(ADC_FORMAT_MARKDOWN, 0, "many.md");
 	OK(strstr(slurp(f), "\n2800 more findings are not shown;") != NULL,
 	    "many: Markdown says how many rows it left out");
+	/* 3000 findings cycle through five rules: 600 each, all counted. */
+	OK(has_line(slurp(f), "| temp-disk-unencrypted | 0 | 600 | 0 | 0 |"),
+	    "many: the counts per rule cover every finding");
 	report = saved;
 }
 
@@ -521,8 +532,9 @@ test_empty(void)
 	STR_EQ(jq(f, "[.runs[0].results, .runs[0].tool.driver.rules] | "
 	    "@json"), "[[],[]]", "empty: SARIF has empty results");
 	validate_sarif(f, "empty: the SARIF passes the validator");
-	OK(strstr(slurp(render(ADC_FORMAT_MARKDOWN, 0, "empty.md")),
-	    "No findings.") != NULL, "empty: Markdown says no findings");
+	f = slurp(render(ADC_FORMAT_MARKDOWN, 0, "empty.md"));
+	OK(strstr(f, "No findings.") != NULL, "empty: Markdown says no findings");
+	OK(strstr(f, "#### By rule") == NULL, "empty: and no counts per rule");
 	report = saved;
 }
 
