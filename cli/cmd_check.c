@@ -25,6 +25,8 @@ struct check_opts {
 	const char	*policy;
 	const char	*output;
 	enum color_when	 color;
+	bool		 has_as_of;
+	int64_t		 as_of;		/* Unix seconds */
 };
 
 static void
@@ -48,6 +50,9 @@ usage(FILE *out)
 	    "baseline\n"
 	    "  -o, --output FILE    write the report to FILE, not standard "
 	    "output\n"
+	    "      --as-of TIME     judge key expiry as of TIME, not now:\n"
+	    "                       2026-12-31 (midnight UTC) or\n"
+	    "                       2026-12-31T12:00:00Z\n"
 	    "      --color WHEN     colour text output: auto (default, only "
 	    "on a\n"
 	    "                       terminal, not with NO_COLOR set), always "
@@ -108,6 +113,7 @@ parse_args(int argc, char **argv, struct check_opts *o)
 		{ "policy", required_argument, NULL, 'p' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "color", required_argument, NULL, 'C' },
+		{ "as-of", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -141,6 +147,13 @@ parse_args(int argc, char **argv, struct check_opts *o)
 			break;
 		case 'o':
 			o->output = optarg;
+			break;
+		case 'A':
+			if (adc_time_parse(optarg, &o->as_of) != ADC_OK)
+				return cli_usage_error("check", "--as-of '%s' "
+				    "is not a time: use 2026-12-31 or "
+				    "2026-12-31T12:00:00Z", optarg);
+			o->has_as_of = true;
 			break;
 		case 'C':
 			if (parse_color(optarg, &o->color) != 0)
@@ -218,6 +231,7 @@ static int
 run_check(const struct check_opts *o, int argc, char **argv,
     struct adc_estate *estate, struct adc_policy *policy)
 {
+	const struct adc_policy *pol;
 	struct adc_report report;
 	struct adc_diag diag;
 	enum adc_status st;
@@ -229,8 +243,11 @@ run_check(const struct check_opts *o, int argc, char **argv,
 
 	memset(&report, 0, sizeof(report));
 	adc_diag_init(&diag, NULL);
-	st = adc_check(estate, policy != NULL ? policy : adc_policy_baseline(),
-	    &report, &diag);
+	pol = policy != NULL ? policy : adc_policy_baseline();
+	if (o->has_as_of)
+		st = adc_check_at(estate, pol, o->as_of, &report, &diag);
+	else
+		st = adc_check(estate, pol, &report, &diag);
 	if (st != ADC_OK) {
 		cli_report_diag(&diag);
 		adc_report_free(&report);

@@ -722,10 +722,22 @@ const struct adc_scenario *adc_disk_scenario_match(
     const struct adc_disk *disk, const char **reason);
 
 /* Run every rule of the policy over a linked estate. The report points
- * into the estate (its VMs, and resource ids): free the report first. */
+ * into the estate (its VMs, and resource ids): free the report first.
+ * Keys are judged (expired, near expiry) as of now. */
 enum adc_status adc_check(const struct adc_estate *estate,
     const struct adc_policy *policy, struct adc_report *out,
     struct adc_diag *diag);
+/* adc_check with keys judged as of a given time (Unix seconds), so that
+ * the same export gives the same report on any day. */
+enum adc_status adc_check_at(const struct adc_estate *estate,
+    const struct adc_policy *policy, int64_t as_of,
+    struct adc_report *out, struct adc_diag *diag);
+
+/* A time as az prints it ("2026-12-03T17:00:00Z", with fractional
+ * seconds or an offset such as "+01:00") or a date ("2026-12-03",
+ * midnight UTC), to Unix seconds. ADC_EINVAL for anything else,
+ * including dates that do not exist (2026-02-30). */
+enum adc_status adc_time_parse(const char *s, int64_t *out);
 void adc_report_free(struct adc_report *report);
 
 /* The most severe finding at or above threshold exists. */

@@ -188,6 +188,13 @@ enum adc_status
 adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
     struct adc_report *out, struct adc_diag *diag)
 {
+	return adc_check_at(estate, policy, (int64_t)time(NULL), out, diag);
+}
+
+enum adc_status
+adc_check_at(const struct adc_estate *estate, const struct adc_policy *policy,
+    int64_t as_of, struct adc_report *out, struct adc_diag *diag)
+{
 	struct findings *f;
 	struct rule_ctx ctx;
 	enum adc_status st;
@@ -211,7 +218,7 @@ adc_check(const struct adc_estate *estate, const struct adc_policy *policy,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.estate = estate;
 	ctx.policy = policy != NULL ? policy : adc_policy_baseline();
-	ctx.now = (int64_t)time(NULL);
+	ctx.now = as_of;
 	ctx.out = f;
 	st = match_vms(&ctx, out, diag);
 	if (st == ADC_OK && ctx_build(&ctx) != ADC_OK)

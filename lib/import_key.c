@@ -85,6 +85,16 @@ days_from_civil(int64_t y, unsigned m, unsigned d)
 }
 
 static int
+month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+static int
 digits(const char *s, int n, int *out)
 {
 	int i, v = 0;
@@ -96,6 +106,14 @@ digits(const char *s, int n, int *out)
 	}
 	*out = v;
 	return 0;
+}
+
+enum adc_status
+adc_time_parse(const char *s, int64_t *out)
+{
+	if (s == NULL || out == NULL || adc_parse_time(s, out) != 0)
+		return ADC_EINVAL;
+	return ADC_OK;
 }
 
 /* "2026-12-03T17:00:00[.fff][Z|+hh:mm|-hh:mm]" (az prints these) to Unix
@@ -127,8 +145,8 @@ adc_parse_time(const char *s, int64_t *out)
 			return -1;
 	} else if (!(*p == '\0' || (*p == 'Z' && p[1] == '\0')))
 		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-	    se > 60)
+	if (mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 ||
+	    mi > 59 || se > 60 || oh > 23 || om > 59)
 		return -1;
 	*out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 	    h * 3600 + mi * 60 + se - sign * (oh * 3600 + om * 60);

@@ -38,6 +38,7 @@ baseline_fill(struct adc_policy *p)
 	 * as catalogued) is not a departure worth a warning. */
 	p->require_double = false;
 	p->max_vms_per_des = 1;
+	p->key_expiry_warning_days = 30;
 	for (i = 0; i < POLICY_MAX_RULES; i++)
 		p->severity[i] = -1;
 	/* The baseline accepts VM02, whose temp disk and host caches are not
@@ -189,7 +190,7 @@ read_uint(struct preader *pr, int64_t max, int64_t *out)
 	    adc_json_number_i64(pr->r, out) != ADC_OK || *out < 0 ||
 	    *out > max)
 		return fail_here(pr, "expected a whole number from 0 "
-		    "to 1000000");
+		    "to %lld", (long long)max);
 	return ADC_OK;
 }
 
@@ -328,6 +329,11 @@ read_member(struct preader *pr, const char *key)
 	if (strcmp(key, "max_vms_per_des") == 0) {
 		st = read_uint(pr, 1000000, &n);
 		p->max_vms_per_des = (unsigned)n;
+		return st;
+	}
+	if (strcmp(key, "key_expiry_warning_days") == 0) {
+		st = read_uint(pr, 3650, &n);
+		p->key_expiry_warning_days = (unsigned)n;
 		return st;
 	}
 	if (strcmp(key, "severity") == 0)

@@ -37,6 +37,8 @@ struct adc_policy {
 	size_t		 n_allowed_vaults;
 	bool		 has_allowed_vaults;
 	unsigned	 max_vms_per_des; /* 0: no limit */
+	/* key-near-expiry: warn this many days ahead (0: never) */
+	unsigned	 key_expiry_warning_days;
 	/* Per rule, by table index: -1 the rule's default, else a severity
 	 * (ADC_SEV_NONE: off). */
 	signed char	 severity[POLICY_MAX_RULES];

@@ -10,12 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-/*
- * XXX: "near" is a fixed 30 days, judged at the time of the check; the
- * same export gives other findings on other days. A policy member for
- * the margin and an option for the reference time would remove it.
- */
-#define NEAR_EXPIRY (30 * 24 * 3600)
 
 /* [SPEC-DES]: activeKey.keyUrl must carry its version. */
 RULE_FN(r_key_url_unversioned)
@@ -139,10 +133,12 @@ RULE_FN(r_key_missing)
 	key_state(ctx, rule, is_missing, "is not in its vault");
 }
 
-/* [DE]: near-expiry keys want rotation or alerts. */
+/* [DE]: near-expiry keys want rotation or alerts. "Near" is the
+ * policy's key_expiry_warning_days, counted from the check's time. */
 RULE_FN(r_key_near_expiry)
 {
 	const struct adc_estate *e = ctx->estate;
+	int64_t near = (int64_t)ctx->policy->key_expiry_warning_days * 86400;
 	size_t i;
 
 	for (i = 0; i < e->n_des; i++) {
@@ -155,7 +151,7 @@ RULE_FN(r_key_near_expiry)
 		    des->auto_rotation == ADC_YES)
 			continue;
 		left = key->expires - ctx->now;
-		if (left <= 0 || left > NEAR_EXPIRY)
+		if (left <= 0 || left > near)
 			continue;
 		rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res, 2,
 		    &des->origin, "key %s of DES %s expires in %lld days and "

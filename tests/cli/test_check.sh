@@ -116,6 +116,24 @@ run_status 1 "warnings fail with --fail-on warning" check \
 run_status 1 "warnings fail with --fail-on note" check \
 	--fail-on note "$tmp/vm-pmk.json" "$tmp/disk-pmk.json"
 
+# --as-of: keys judged at a given time. The sample's keys expire on
+# 2028-10-01T08:00:00Z; des-cvm and des-os-legacy do not rotate.
+sample=${ADC_SOURCE_DIR:-.}/examples/estate
+run_status 0 "--as-of 11 days before the keys expire" check --as-of \
+	2028-09-20 --fail-on never --format json "$sample"/*.json
+check "--as-of: the two DES that do not rotate are near expiry" \
+	test "$(grep -c '"rule":"key-near-expiry"' "$tmp/out")" -eq 2
+contains "$tmp/out" "expires in 11 days" "--as-of: days counted from it"
+lacks "$tmp/out" '"rule":"key-expired"' "--as-of: nothing expired yet"
+run_status 1 "--as-of a minute after: expired keys fail" check --as-of \
+	2028-10-01T08:01:00Z "$sample"/*.json
+contains "$tmp/out" "key-expired" "--as-of: the expired keys are errors"
+run_status 2 "--as-of a date that does not exist" check --as-of \
+	2026-02-29 "$sample"/*.json
+contains "$tmp/err" "--as-of '2026-02-29' is not a time" \
+	"--as-of: the bad value is named"
+run_status 2 "--as-of without a value" check "$sample/vms.json" --as-of
+
 # Several files are one estate: the VM and its disk resource link.
 run_status 0 "two files are read together" check --format json \
 	"$tmp/vm-pmk.json" "$tmp/disk-pmk.json"

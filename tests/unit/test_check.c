@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "tap.h"
 #include "world.h"
@@ -219,6 +220,129 @@ test_policy_off_and_bad_args(void)
 	OK(!adc_report_fails(NULL, ADC_SEV_NOTE), "NULL report never fails");
 }
 
+/* Findings of rule (decided) when keys are judged as of at. */
+static int
+count_at(const struct world *w, const struct adc_policy *policy,
+    const char *rule, int64_t at, char *msg, size_t msg_size)
+{
+	struct adc_report r;
+	size_t i;
+	int n = 0;
+
+	if (adc_check_at(&w->e, policy, at, &r, NULL) != ADC_OK)
+		return -1;
+	for (i = 0; i < r.n_findings; i++) {
+		if (strcmp(r.findings[i].rule, rule) != 0 ||
+		    r.findings[i].status != ADC_FINDING_FAIL)
+			continue;
+		n++;
+		if (msg != NULL)
+			snprintf(msg, msg_size, "%s", r.findings[i].message);
+	}
+	adc_report_free(&r);
+	return n;
+}
+
+static struct adc_policy *
+policy_text(const char *text)
+{
+	struct adc_policy *p;
+	struct adc_diag d;
+	int fds[2];
+
+	adc_diag_init(&d, "policy.json");
+	if (pipe(fds) != 0)
+		return NULL;
+	if (write(fds[1], text, strlen(text)) != (ssize_t)strlen(text)) {
+		close(fds[0]);
+		close(fds[1]);
+		return NULL;
+	}
+	close(fds[1]);
+	p = adc_policy_read_fd(fds[0], "policy.json", &d);
+	close(fds[0]);
+	return p;
+}
+
+/* Keys are judged as of the time the caller gives, and "near" is the
+ * policy's key_expiry_warning_days (30 in the baseline). */
+static void
+test_key_expiry_as_of(void)
+{
+	struct adc_policy *p60, *p0;
+	int64_t exp, day = 86400;
+	char msg[512] = "";
+	struct world w;
+
+	INT_EQ(adc_time_parse("2030-01-01T00:00:00Z", &exp), ADC_OK,
+	    "expiry parses");
+	world_std(&w);
+	w.key_os.has_expiry = ADC_YES;
+	w.key_os.expires = exp;
+	w.des_os.auto_rotation = ADC_NO;
+	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp - 10 * day, msg,
+	    sizeof(msg)), 1, "10 days before: near expiry");
+	OK(strstr(msg, "expires in 10 days") != NULL, "and says how near");
+	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp - 31 * day, NULL,
+	    0), 0, "31 days before: not yet, under the baseline");
+	INT_EQ(count_at(&w, NULL, "key-expired", exp - 31 * day, NULL, 0), 0,
+	    "and not expired");
+	INT_EQ(count_at(&w, NULL, "key-expired", exp + 1, NULL, 0), 1,
+	    "a second after: expired");
+	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp + 1, NULL, 0), 0,
+	    "and no longer near");
+
+	p60 = policy_text("{\"schema_version\": 1, "
+	    "\"key_expiry_warning_days\": 60}");
+	p0 = policy_text("{\"schema_version\": 1, "
+	    "\"key_expiry_warning_days\": 0}");
+	OK(p60 != NULL && p0 != NULL, "policies with a margin read");
+	if (p60 != NULL && p0 != NULL) {
+		INT_EQ(count_at(&w, p60, "key-near-expiry", exp - 59 * day,
+		    NULL, 0), 1, "60-day margin: 59 days before is near");
+		INT_EQ(count_at(&w, p60, "key-near-expiry", exp - 61 * day,
+		    NULL, 0), 0, "60-day margin: 61 days before is not");
+		INT_EQ(count_at(&w, p0, "key-near-expiry", exp - day, NULL,
+		    0), 0, "margin 0: never near");
+	}
+	adc_policy_free(p60);
+	adc_policy_free(p0);
+
+	w.des_os.auto_rotation = ADC_YES;
+	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp - 10 * day, NULL,
+	    0), 0, "a DES that rotates is not warned");
+}
+
+/* Times as az prints them, and dates. */
+static void
+test_time_parse(void)
+{
+	int64_t t = 0;
+
+	INT_EQ(adc_time_parse("1970-01-02", &t), ADC_OK, "a date");
+	INT_EQ(t, 86400, "midnight UTC");
+	INT_EQ(adc_time_parse("2028-10-01T08:00:00+00:00", &t), ADC_OK,
+	    "az's expiry form");
+	/* Python: datetime(2028, 10, 1, 8, tzinfo=timezone.utc).timestamp() */
+	INT_EQ(t, 1854000000, "2028-10-01T08:00:00Z");
+	INT_EQ(adc_time_parse("2028-10-01T10:00:00.5+02:00", &t), ADC_OK,
+	    "fraction and offset");
+	INT_EQ(t, 1854000000, "the offset is taken off");
+	INT_EQ(adc_time_parse("2028-02-29", &t), ADC_OK, "a leap day");
+	INT_EQ(adc_time_parse("2026-02-29", &t), ADC_EINVAL,
+	    "no leap day in 2026");
+	INT_EQ(adc_time_parse("2026-04-31", &t), ADC_EINVAL, "April 31st");
+	INT_EQ(adc_time_parse("2026-13-01", &t), ADC_EINVAL, "month 13");
+	INT_EQ(adc_time_parse("2026-12-31T24:00:00Z", &t), ADC_EINVAL,
+	    "hour 24");
+	INT_EQ(adc_time_parse("2026-12-31T12:00:00+25:00", &t), ADC_EINVAL,
+	    "offset of 25 hours");
+	INT_EQ(adc_time_parse("31/12/2026", &t), ADC_EINVAL, "another form");
+	INT_EQ(adc_time_parse("2026-12-31x", &t), ADC_EINVAL,
+	    "trailing text");
+	INT_EQ(adc_time_parse(NULL, &t), ADC_EINVAL, "NULL");
+}
+
 int
 main(void)
 {
@@ -227,5 +351,7 @@ main(void)
 	test_report_shape();
 	test_temp_disk_messages();
 	test_policy_off_and_bad_args();
+	test_key_expiry_as_of();
+	test_time_parse();
 	return tap_done();
 }

@@ -47,6 +47,7 @@ test_good(void)
 	    " \"/subscriptions/s/x/des-b\"],\n"
 	    "  \"allowed_key_vaults\": [\"kv-prod\"],\n"
 	    "  \"max_vms_per_des\": 5,\n"
+	    "  \"key_expiry_warning_days\": 90,\n"
 	    "  \"severity\": {\"temp-disk-unencrypted\": \"warning\","
 	    " \"ade-retiring\": \"error\", \"des-auto-rotation-off\": \"off\","
 	    " \"key-near-expiry\": \"disabled\"}\n"
@@ -63,6 +64,7 @@ test_good(void)
 	STR_EQ(p->allowed_des[1], "/subscriptions/s/x/des-b", "second DES");
 	INT_EQ(p->n_allowed_vaults, 1, "one allowed vault");
 	INT_EQ(p->max_vms_per_des, 5, "max_vms_per_des");
+	INT_EQ(p->key_expiry_warning_days, 90, "key_expiry_warning_days");
 	INT_EQ(adc_policy_severity(p, "temp-disk-unencrypted"),
 	    ADC_SEV_WARNING, "severity override: warning");
 	INT_EQ(adc_policy_severity(p, "ade-retiring"), ADC_SEV_ERROR,
@@ -93,6 +95,8 @@ test_good(void)
 		INT_EQ(p->require_eah, POLICY_CONFIDENTIAL, "baseline EAH");
 		INT_EQ(p->require_cmk, POLICY_CMK_BASELINE, "baseline CMK");
 		INT_EQ(p->max_vms_per_des, 1, "baseline: one VM per DES");
+		INT_EQ(p->key_expiry_warning_days, 30,
+		    "baseline: warn 30 days before a key expires");
 		INT_EQ(adc_policy_severity(p, "temp-disk-unencrypted"),
 		    ADC_SEV_NOTE, "baseline severity kept");
 	}
@@ -124,6 +128,8 @@ test_bad(void)
 		    1, 52, "/severity/ade-retiring", "expected \"error\"" },
 		{ "{\"schema_version\": 1, \"max_vms_per_des\": -1}",
 		    1, 42, "/max_vms_per_des", "whole number" },
+		{ "{\"schema_version\": 1, \"key_expiry_warning_days\": 3651}",
+		    1, 50, "/key_expiry_warning_days", "from 0 to 3650" },
 		{ "{\"schema_version\": 1, \"require_double_encryption\": 1}",
 		    1, 52, "/require_double_encryption", "true or false" },
 		{ "{\"schema_version\": 2}", 1, 20, "/schema_version",
