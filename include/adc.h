@@ -155,7 +155,10 @@ bool adc_json_key_is_duplicate(const struct adc_json_reader *reader);
 struct adc_json_pos {
 	uint64_t	offset;
 	unsigned long	line;
-	unsigned long	col;
+	unsigned long	col;		/* in bytes from the line's start */
+	/* The same column in UTF-16 code units, as SARIF counts them (a
+	 * UTF-8 byte-order mark not counted); 0 after an error. */
+	unsigned long	col_utf16;
 };
 void adc_json_position(const struct adc_json_reader *reader,
     struct adc_json_pos *pos);
@@ -280,8 +283,9 @@ enum adc_identity_type {
 struct adc_origin {
 	const char	*file;		/* NULL for resources built in memory */
 	unsigned long	 line;
-	unsigned long	 col;
+	unsigned long	 col;		/* bytes */
 	const char	*pointer;
+	unsigned long	 col_utf16;	/* UTF-16 code units; 0: unknown */
 };
 
 struct adc_key {

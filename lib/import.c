@@ -126,6 +126,7 @@ imp_note_here(struct imp *imp, const char *code, const char *fmt, ...)
 	origin.file = imp->file;
 	origin.line = pos.line;
 	origin.col = pos.col;
+	origin.col_utf16 = pos.col_utf16;
 	origin.pointer = adc_estate_intern(imp->est, ptr, (size_t)-1);
 	if (origin.pointer == NULL)
 		return ADC_ENOMEM;
@@ -464,7 +465,7 @@ read_object_doc(struct imp *imp, unsigned level)
 static enum adc_status
 summary_notes(struct imp *imp)
 {
-	struct adc_origin origin = { imp->file, 1, 1, "" };
+	struct adc_origin origin = { imp->file, 1, 1, "", 1 };
 	enum adc_status st = ADC_OK;
 
 	if (imp->ignored > 0)

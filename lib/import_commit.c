@@ -152,6 +152,7 @@ origin_of(struct imp *imp)
 	o.file = imp->file;
 	o.line = imp->raw.pos.line;
 	o.col = imp->raw.pos.col;
+	o.col_utf16 = imp->raw.pos.col_utf16;
 	o.pointer = adc_estate_strdup(imp->est, imp->raw.pointer, (size_t)-1);
 	return o;
 }

@@ -68,6 +68,7 @@ reader_new(const char *name, const struct adc_json_options *opts,
 	r->cur = JSON_EV_NONE;
 	r->ev_pos.line = 1;
 	r->ev_pos.col = 1;
+	r->ev_pos.col_utf16 = 1;
 	return r;
 }
 
@@ -314,6 +315,7 @@ skip_ws_loop(struct adc_json_reader *r)
 				i++;
 				r->line++;
 				r->line_start = r->base + i;
+				r->line_extra = 0;
 			} else {
 				r->pos = i;
 				return c;
@@ -341,6 +343,7 @@ skip_ws_slow(struct adc_json_reader *r)
 		if (j < lim && b[j] > ' ') {
 			r->line++;
 			r->line_start = r->base + i + 1;
+			r->line_extra = 0;
 			r->pos = j;
 			return b[j];
 		}
@@ -508,6 +511,8 @@ scan_utf8(struct adc_json_reader *r, size_t *ip, bool keep)
 			goto bad;
 	}
 	*ip += n;
+	/* One UTF-16 code unit, or two (a surrogate pair) for four bytes. */
+	r->line_extra += n == 4 ? 2 : n - 1;
 	return 0;
 
 bad:
@@ -704,6 +709,9 @@ mark_event(struct adc_json_reader *r, size_t idx)
 	r->ev_pos.offset = r->base + idx;
 	r->ev_pos.line = r->line;
 	r->ev_pos.col = (unsigned long)(r->ev_pos.offset - r->line_start + 1);
+	/* Events are marked before their token is scanned, so every byte
+	 * counted in line_extra lies before the mark. */
+	r->ev_pos.col_utf16 = r->ev_pos.col - (unsigned long)r->line_extra;
 }
 
 static enum json_state
@@ -895,6 +903,7 @@ check_encoding(struct adc_json_reader *r)
 	n = r->lim;
 	if (n >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf) {
 		r->pos = 3;
+		r->line_extra = 3;	/* editors do not show the mark */
 		return 0;
 	}
 	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
@@ -1030,6 +1039,7 @@ fast_ws(struct adc_json_reader *r, const unsigned char *b, size_t i,
 		if (c == '\n') {
 			r->line++;
 			r->line_start = r->base + i + 1;
+			r->line_extra = 0;
 			i = json_skip_spaces(b, i + 1, lim);
 		} else if (c == ' ') {
 			i = json_skip_spaces(b, i + 1, lim);
@@ -1197,7 +1207,7 @@ skip_fast(struct adc_json_reader *r, unsigned target)
 	const unsigned char *b = r->buf;
 	size_t lim = r->lim, i = r->pos, next;
 	unsigned long line;
-	uint64_t line_start;
+	uint64_t line_start, line_extra;
 
 	/* Outside any container step() also checks the encoding. */
 	if (r->depth == 0 || r->state == JS_FAILED)
@@ -1209,10 +1219,12 @@ skip_fast(struct adc_json_reader *r, unsigned target)
 			return false;
 		line = r->line;
 		line_start = r->line_start;
+		line_extra = r->line_extra;
 		next = fast_step(r, b, i, lim);
 		if (next == 0) {
 			r->line = line;
 			r->line_start = line_start;
+			r->line_extra = line_extra;
 			return false;
 		}
 		if (r->depth <= target) {

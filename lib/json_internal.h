@@ -67,6 +67,9 @@ struct adc_json_reader {
 	/* Lines: newlines only occur between tokens, where we count them. */
 	unsigned long	 line;
 	uint64_t	 line_start;	/* offset of the current line */
+	/* Bytes of the line so far beyond their UTF-16 code units: what
+	 * turns a byte column into SARIF's column. */
+	uint64_t	 line_extra;
 
 	/* The current event and its token buf[tok..tok + tok_len). */
 	int		 cur;		/* enum adc_json_event or NONE */

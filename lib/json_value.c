@@ -376,6 +376,7 @@ adc_json_position(const struct adc_json_reader *r, struct adc_json_pos *pos)
 		pos->offset = r->diag.offset;
 		pos->line = r->diag.line;
 		pos->col = r->diag.col;
+		pos->col_utf16 = 0;
 		return;
 	}
 	*pos = r->ev_pos;

@@ -255,9 +255,8 @@ put_physical(struct adc_jsonw *w, const struct adc_origin *at)
 	adc_jsonw_key(w, "uri");
 	adc_jsonw_string(w, uri.failed ? "" : uri.data);
 	adc_jsonw_object_end(w);
-	/* XXX: origins count columns in bytes, SARIF in UTF-16 code units
-	 * by default: past non-ASCII text on the line, an alert points a
-	 * little too far right. Counting code units when reading fixes it. */
+	/* SARIF counts columns in UTF-16 code units (its default
+	 * columnKind); an origin built by hand may know only bytes. */
 	if (at->line > 0) {
 		adc_jsonw_key(w, "region");
 		adc_jsonw_object_begin(w);
@@ -265,7 +264,8 @@ put_physical(struct adc_jsonw *w, const struct adc_origin *at)
 		adc_jsonw_int(w, (long long)at->line);
 		if (at->col > 0) {
 			adc_jsonw_key(w, "startColumn");
-			adc_jsonw_int(w, (long long)at->col);
+			adc_jsonw_int(w, (long long)(at->col_utf16 > 0 ?
+			    at->col_utf16 : at->col));
 		}
 		adc_jsonw_object_end(w);
 	}

@@ -62,6 +62,26 @@ check "every ruleIndex points at its rule" test "$(jq \
 	findings.sarif)" = true
 check "the SARIF with findings passes the validator" \
 	bash "$validate" findings.sarif
+
+# Minified JSON puts resources after non-ASCII text on one line. SARIF
+# counts columns in UTF-16 code units: in the first VM, the e with an
+# acute accent (2 bytes in UTF-8) is one unit and the key emoji (4 bytes)
+# two, so the second VM's column is 4 less than its byte column. Python
+# counts the units independently.
+printf '[{"id":"%s/virtualMachines/a","name":"vm-\303\251\360\237\224\221","tags":{"t":"\303\251"}},{"id":"%s/virtualMachines/b","name":"b","securityProfile":{"encryptionAtHost":true},"storageProfile":{"osDisk":{"encryptionSettings":{"enabled":true}}}}]\n' \
+	"$rg" "$rg" >minified.json
+run_status 1 "check writes SARIF for minified JSON" check --format sarif \
+	-o minified.sarif minified.json
+want=$(python3 -c '
+line = open("minified.json", encoding="utf-8").read()
+i = line.index("{", line.index("}}") + 2)
+print(len(line[:i].encode("utf-16-le")) // 2 + 1)')
+check "the second VM's column counts UTF-16 code units ($want)" test \
+	"$(jq '[.runs[0].results[] | select(.ruleId == "ade-with-eah") |
+	 .locations[0].physicalLocation.region.startColumn] | first' \
+	 minified.sarif)" = "$want"
+check "the SARIF for minified JSON passes the validator" \
+	bash "$validate" minified.sarif
 jq 'del(.runs[0].tool.driver.name)' findings.sarif >broken.sarif
 check "the validator rejects a log without a driver name" \
 	bash -c "! bash '$validate' broken.sarif 2>/dev/null"

@@ -404,6 +404,62 @@ test_skip(void)
 	ju_close(r, fd);
 }
 
+/*
+ * UTF-16 columns (SARIF's unit): "\xc3\xa9" (e, 2 bytes) and "\xe2\x82\xac"
+ * (euro sign, 3 bytes) are one code unit each, "\xf0\x9f\x94\x91" (key emoji,
+ * 4 bytes) two; a line break starts the count again. Each value is read
+ * in full or skipped, under every window.
+ */
+static const char u16_doc[] =
+    "[{\"n\":\"\xc3\xa9\xe2\x82\xac\"},{\"k\":\"\xf0\x9f\x94\x91\"},{\"x\":1},\n"
+    " {\"\xc3\xa9\":2}, {\"y\":3}]";
+
+static void
+check_utf16_columns(size_t window, bool skip)
+{
+	/* Byte and UTF-16 columns of the five objects' '{', as Python
+	 * counts them: len(line[:i].encode()) + 1 and
+	 * len(line[:i].encode("utf-16-le")) // 2 + 1. */
+	static const unsigned long want_col[] = { 2, 16, 29, 2, 12 };
+	static const unsigned long want_u16[] = { 2, 13, 24, 2, 11 };
+	struct adc_json_reader *r;
+	struct adc_json_pos pos;
+	enum adc_json_event ev;
+	size_t n = 0, good = 0;
+	int fd;
+
+	r = ju_open(u16_doc, strlen(u16_doc), window, NULL, &fd);
+	adc_json_next(r);				/* [ */
+	while ((ev = adc_json_next(r)) == ADC_JSON_OBJECT_BEGIN && n < 5) {
+		adc_json_position(r, &pos);
+		if (pos.col == want_col[n] && pos.col_utf16 == want_u16[n])
+			good++;
+		else
+			printf("# object %zu: col %lu/%lu, want %lu/%lu\n", n,
+			    pos.col, pos.col_utf16, want_col[n], want_u16[n]);
+		n++;
+		if (skip)
+			adc_json_skip(r);
+		else
+			while (adc_json_next(r) != ADC_JSON_OBJECT_END)
+				continue;
+	}
+	INT_EQ(good, 5, skip ? "UTF-16 columns, values skipped" :
+	    "UTF-16 columns, values read");
+	ju_close(r, fd);
+}
+
+static void
+test_utf16_columns(void)
+{
+	size_t w;
+
+	for (w = 0; w < N_WINDOWS; w++) {
+		check_utf16_columns(windows[w], false);
+		check_utf16_columns(windows[w], true);
+	}
+}
+
 struct num_case {
 	const char	*text;
 	enum adc_status	 i64_status;
@@ -512,6 +568,7 @@ test_bom(void)
 		adc_json_position(r, &pos);
 		INT_EQ(pos.offset, 3, "  offsets count it");
 		INT_EQ(pos.col, 4, "  columns too");
+		INT_EQ(pos.col_utf16, 1, "  but not UTF-16 columns");
 		INT_EQ(adc_json_next(r), ADC_JSON_OBJECT_END, "  }");
 		INT_EQ(adc_json_next(r), ADC_JSON_EOF, "  end");
 		ju_close(r, fd);
@@ -607,6 +664,7 @@ main(void)
 	test_positions();
 	test_limits();
 	test_skip();
+	test_utf16_columns();
 	test_numbers();
 	test_duplicates();
 	test_bom();

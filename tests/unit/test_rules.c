@@ -256,7 +256,7 @@ static void m_nothing(struct world *w) { (void)w; }
 /* The importer's note about a VM whose disk copy disagrees. */
 static struct adc_import_note drift_note = { "disk-drift",
 	"VM vm1 names DES des-old for disk vm1-os; the disk resource names "
-	"des-os", { "vms.json", 12, 5, "/0/storageProfile/osDisk" } };
+	"des-os", { "vms.json", 12, 5, "/0/storageProfile/osDisk", 5 } };
 
 static void
 m_input_note(struct world *w)
