@@ -342,15 +342,16 @@ struct adc_des {
 /* ADE as recorded on a disk (encryptionSettingsCollection) or VM. */
 struct adc_ade {
 	enum adc_tri	 enabled;
+	/* Linked by the estate: the SKU of the KEK's vault when there is a
+	 * KEK, else of the secret's; UNKNOWN when that vault is not in the
+	 * input. */
+	enum adc_vault_sku vault_sku;
 	const char	*secret_url;
 	const char	*secret_vault_id;
 	const char	*kek_url;
 	const char	*kek_vault_id;
 	const char	*volume_type;	/* "All", "OS", "Data" when known */
 	const char	*settings_version; /* "1.0" AAD, "1.1" */
-	/* Linked by the estate: the KEK's vault when there is a KEK, else
-	 * the secret's; NULL when that vault is not in the input. */
-	struct adc_vault *vault;
 };
 
 enum adc_disk_role { ADC_ROLE_UNKNOWN = 0, ADC_ROLE_OS, ADC_ROLE_DATA };
@@ -368,14 +369,14 @@ struct adc_disk {
 	enum adc_enc_type enc_type;	/* encryption.type */
 	const char	*des_id;	/* encryption.diskEncryptionSetId */
 	enum adc_disk_sectype sec_type;
+	/* From the VM that attaches it; UNKNOWN when unattached. */
+	enum adc_host_caching caching;
 	/* securityProfile.secureVMDiskEncryptionSetId */
 	const char	*secure_des_id;
 	struct adc_ade	 ade;
 	enum adc_tri	 ever_ade;	/* UDE flag or ADE settings seen */
 	enum adc_tri	 attached;
 	const char	*managed_by;	/* VM id when attached */
-	/* From the VM that attaches it; UNKNOWN when unattached. */
-	enum adc_host_caching caching;
 	/* Linked by the estate. */
 	struct adc_des	*des;
 	struct adc_des	*secure_des;

@@ -276,9 +276,9 @@ add_ade_layer(struct adc_component_layers *c, const struct vm_facts *f,
 	/* ADE takes Key Vault only, never Managed HSM (section 6.3 [DEO]):
 	 * Standard or Premium when the estate holds the vault. */
 	l->store = ADC_STORE_KEY_VAULT;
-	if (ade->vault != NULL && ade->vault->sku == ADC_VAULT_STANDARD)
+	if (ade->vault_sku == ADC_VAULT_STANDARD)
 		l->store = ADC_STORE_KEY_VAULT_STANDARD;
-	else if (ade->vault != NULL && ade->vault->sku == ADC_VAULT_PREMIUM)
+	else if (ade->vault_sku == ADC_VAULT_PREMIUM)
 		l->store = ADC_STORE_KEY_VAULT_PREMIUM;
 	l->key_url = ade->kek_url != NULL ? ade->kek_url : ade->secret_url;
 	vault_id = ade->kek_vault_id != NULL ? ade->kek_vault_id :

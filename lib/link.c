@@ -572,12 +572,16 @@ link_vm(struct adc_estate *est, struct links *l,
 }
 
 /* ADE's vault by id: the KEK's when there is one, else the secret's,
- * which is the vault whose key wraps the disk keys. */
+ * which is the vault whose key wraps the disk keys. Its SKU is what the
+ * layers need. */
 static void
 link_ade(struct links *l, struct adc_ade *ade)
 {
-	ade->vault = table_get(&l->vaults, ade->kek_vault_id != NULL ?
-	    ade->kek_vault_id : ade->secret_vault_id);
+	const struct adc_vault *v = table_get(&l->vaults,
+	    ade->kek_vault_id != NULL ? ade->kek_vault_id :
+	    ade->secret_vault_id);
+
+	ade->vault_sku = v != NULL ? v->sku : ADC_VAULT_UNKNOWN;
 }
 
 static void

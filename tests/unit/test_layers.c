@@ -592,21 +592,19 @@ test_ade(void)
 	adc_analysis_free(&a);
 
 	/* With its vault linked, the store has the vault's SKU. */
-	r.vault.sku = ADC_VAULT_PREMIUM;
-	r.vm.ade.vault = &r.vault;
+	r.vm.ade.vault_sku = ADC_VAULT_PREMIUM;
 	analyse(&r, &a, "ADE vault linked, Premium");
 	expect(&a, "ADE Premium", "OS disk", "SSE_PMK/P/plat + ADE/C/kv-prem");
 	expect(&a, "ADE Premium", "temp disk", "ADE/C/kv-prem");
 	adc_analysis_free(&a);
-	r.vault.sku = ADC_VAULT_STANDARD;
+	r.vm.ade.vault_sku = ADC_VAULT_STANDARD;
 	analyse(&r, &a, "ADE vault linked, Standard");
 	expect(&a, "ADE Standard", "host cache (OS disk)", "ADE/C/kv-std");
 	adc_analysis_free(&a);
-	r.vault.sku = ADC_VAULT_UNKNOWN;
+	r.vm.ade.vault_sku = ADC_VAULT_UNKNOWN;
 	analyse(&r, &a, "ADE vault linked, SKU unknown");
 	expect(&a, "ADE SKU unknown", "OS disk", "SSE_PMK/P/plat + ADE/C/kv");
 	adc_analysis_free(&a);
-	r.vm.ade.vault = NULL;
 
 	r.vm.ade.volume_type = "OS";
 	analyse(&r, &a, "ADE OS on Windows");

