@@ -400,9 +400,10 @@ link_des(struct adc_estate *est, struct links *l, struct adc_des *des)
 		des->vault = table_get(&l->vault_hosts, u.host);
 	if (des->vault == &ambiguous_vault)
 		des->vault = NULL;
-	/* XXX: only the exact key version links; a DES whose key was
-	 * exported at another version shows its key as unknown until every
-	 * version is read (az keyvault key list-versions). */
+	/* XXX: only the exact key version links; with only another
+	 * version in the input, the rules judge the key's type by it but
+	 * not its enabled state or expiry, which stay unknown until the
+	 * DES's version is read (az keyvault key show --id URL). */
 	ref = key_ref(est, u.host, u.name, u.name_len, u.version,
 	    u.version_len);
 	des->key = table_get(&l->keys, ref);

@@ -43,6 +43,10 @@ struct ctx_des {
 	const struct adc_des *des;
 	const struct adc_vault *vault;	/* NULL: not in the input */
 	const struct adc_key *key;	/* NULL: not in the input */
+	/* key is the version the DES names; false when it is another
+	 * version of the same key (its type and size still hold, its
+	 * enabled state and expiry are that version's) */
+	bool		 key_exact;
 	char		*key_id;	/* "host/name"; NULL: no key URL */
 	size_t		*users;		/* indexes into ctx->disks */
 	size_t		 n_users;

@@ -135,14 +135,16 @@ ctx_des_vault(const struct rule_ctx *ctx, const struct adc_des *des)
 }
 
 /* The key a DES uses: linked, else the exact URL, else another version
- * of the same key (des_key's rule, by lookup). */
+ * of the same key, whose type, size and release policy are the key's
+ * but whose attributes are its own; *exact says which. */
 static const struct adc_key *
 ctx_des_key(const struct rule_ctx *ctx, const struct adc_des *des,
-    const char *key_id)
+    const char *key_id, bool *exact)
 {
 	const struct adc_estate *e = ctx->estate;
 	size_t i;
 
+	*exact = true;
 	if (des->key != NULL)
 		return des->key;
 	if (des->key_url == NULL)
@@ -150,6 +152,7 @@ ctx_des_key(const struct rule_ctx *ctx, const struct adc_des *des,
 	if (idx_str_get(&ctx->key_by_url, des->key_url, strlen(des->key_url),
 	    &i))
 		return e->keys[i];
+	*exact = false;
 	if (key_id != NULL && idx_str_get(&ctx->key_by_id, key_id,
 	    strlen(key_id), &i))
 		return e->keys[i];
@@ -172,7 +175,7 @@ build_des(struct rule_ctx *ctx)
 		cd->des = des;
 		cd->vault = ctx_des_vault(ctx, des);
 		cd->key_id = key_id_of(des->key_url);
-		cd->key = ctx_des_key(ctx, des, cd->key_id);
+		cd->key = ctx_des_key(ctx, des, cd->key_id, &cd->key_exact);
 		if ((des->key_url != NULL && cd->key_id == NULL) ||
 		    idx_ptr_put(&ctx->des_by_ptr, des, i, NULL) < 0)
 			return ADC_ENOMEM;

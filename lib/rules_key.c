@@ -72,11 +72,12 @@ RULE_FN(r_key_type)
 }
 
 /* The three key-state rules share this walk: state() says whether the
- * key is in the bad state. */
+ * key is in the bad state. A per-version state (enabled, expiry) is
+ * unknown when the input holds only another version of the key. */
 static void
 key_state(struct rule_ctx *ctx, const struct adc_rule *rule,
     bool (*state)(const struct rule_ctx *, const struct adc_key *),
-    const char *what)
+    bool per_version, const char *what)
 {
 	const struct adc_estate *e = ctx->estate;
 	size_t i;
@@ -86,7 +87,20 @@ key_state(struct rule_ctx *ctx, const struct adc_rule *rule,
 		const struct adc_key *key = ctx->des[i].key;
 		const char *res[2] = { des->id, des->key_url };
 
-		if (key == NULL || !state(ctx, key))
+		if (key == NULL)
+			continue;
+		/* Another version's state is not this version's; a key
+		 * missing from its vault is missing at every version. */
+		if (!ctx->des[i].key_exact && per_version) {
+			rule_emit(ctx, rule, ADC_FINDING_UNKNOWN, false, res, 2,
+			    &des->origin, "key %s of DES %s: the input holds "
+			    "another version of the key (%s), so whether this "
+			    "one %s is unknown; az keyvault key show --id with "
+			    "this URL decides", des->key_url,
+			    res_name(des->name, des->id), key->url, what);
+			continue;
+		}
+		if (!state(ctx, key))
 			continue;
 		rule_emit(ctx, rule, ADC_FINDING_FAIL, false, res, 2,
 		    &des->origin, "key %s of DES %s %s: VMs using it shut "
@@ -120,17 +134,17 @@ is_missing(const struct rule_ctx *ctx, const struct adc_key *key)
 /* [DE] 3.6 for all three. */
 RULE_FN(r_key_disabled)
 {
-	key_state(ctx, rule, is_disabled, "is disabled");
+	key_state(ctx, rule, is_disabled, true, "is disabled");
 }
 
 RULE_FN(r_key_expired)
 {
-	key_state(ctx, rule, is_expired, "has expired");
+	key_state(ctx, rule, is_expired, true, "has expired");
 }
 
 RULE_FN(r_key_missing)
 {
-	key_state(ctx, rule, is_missing, "is not in its vault");
+	key_state(ctx, rule, is_missing, false, "is not in its vault");
 }
 
 /* [DE]: near-expiry keys want rotation or alerts. "Near" is the
@@ -147,8 +161,10 @@ RULE_FN(r_key_near_expiry)
 		const char *res[2] = { des->id, des->key_url };
 		int64_t left;
 
-		if (key == NULL || key->expires == 0 ||
-		    des->auto_rotation == ADC_YES)
+		/* Another version's expiry is not this version's: key-expired
+		 * says so. */
+		if (key == NULL || !ctx->des[i].key_exact ||
+		    key->expires == 0 || des->auto_rotation == ADC_YES)
 			continue;
 		left = key->expires - ctx->now;
 		if (left <= 0 || left > near)

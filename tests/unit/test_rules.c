@@ -699,6 +699,27 @@ test_unknown_notes(void)
 	INT_EQ(count_status(&w, "key-type", ADC_FINDING_UNKNOWN, &sev), 0,
 	    "and nothing is unknown");
 
+	/* Enabled state and expiry belong to a version: another version's
+	 * say nothing of the DES's. des-data names version ffff..., the
+	 * input holds another version, disabled and expired. */
+	w.key_data.kty = ADC_KTY_RSA;
+	w.key_data.enabled = ADC_NO;
+	w.key_data.has_expiry = ADC_YES;
+	w.key_data.expires = 1;
+	INT_EQ(count_status(&w, "key-disabled", ADC_FINDING_FAIL, &sev), 0,
+	    "another version disabled: not this one's verdict");
+	INT_EQ(count_status(&w, "key-disabled", ADC_FINDING_UNKNOWN, &sev), 1,
+	    "  but unknown");
+	INT_EQ(count_status(&w, "key-expired", ADC_FINDING_FAIL, &sev), 0,
+	    "another version expired: not this one's verdict");
+	INT_EQ(count_status(&w, "key-expired", ADC_FINDING_UNKNOWN, &sev), 1,
+	    "  but unknown");
+	INT_EQ(count_status(&w, "key-near-expiry", ADC_FINDING_FAIL, &sev), 0,
+	    "  and not near expiry");
+	w.key_os.enabled = ADC_NO;
+	INT_EQ(count_status(&w, "key-disabled", ADC_FINDING_FAIL, &sev), 1,
+	    "the exact version, found by URL, disabled: fires");
+
 	world_std(&w);
 	w.e.n_vaults = 0;
 	w.des_os.vault = NULL;
