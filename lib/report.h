@@ -40,10 +40,9 @@ void adc_rpt_count(const struct adc_report *report,
 /* Add one finding to counts. */
 void adc_rpt_count_one(const struct adc_finding *finding,
     struct adc_rpt_counts *counts);
-/* Counts of the findings of one group. */
+/* Counts of the findings of group k. */
 void adc_rpt_count_group(const struct adc_report *report,
-    const struct adc_rpt_groups *groups, size_t g,
-    struct adc_rpt_counts *counts);
+    const struct adc_rpt_groups *g, size_t k, struct adc_rpt_counts *c);
 
 /* "error", "warning", "note"; for an unknown finding "unknown" when
  * with_unknown is set. */
@@ -69,10 +68,10 @@ struct adc_rpt_groups {
 bool adc_rpt_group(const struct adc_report *report,
     struct adc_rpt_groups *groups);
 void adc_rpt_groups_free(struct adc_rpt_groups *groups);
-/* The findings of group g (a VM index, or n_vms for the rest). */
-size_t adc_rpt_group_size(const struct adc_rpt_groups *groups, size_t g);
+/* The findings of group k (a VM index, or n_vms for the rest). */
+size_t adc_rpt_group_size(const struct adc_rpt_groups *g, size_t k);
 const struct adc_finding *adc_rpt_group_at(const struct adc_report *report,
-    const struct adc_rpt_groups *groups, size_t g, size_t i);
+    const struct adc_rpt_groups *g, size_t k, size_t i);
 
 /* The last two segments of an Azure id ("diskEncryptionSets/des-os"),
  * pointing into id; the whole id when it has fewer segments. */
