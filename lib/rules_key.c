@@ -10,7 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-
 /* [SPEC-DES]: activeKey.keyUrl must carry its version. */
 RULE_FN(r_key_url_unversioned)
 {
