@@ -60,16 +60,31 @@ temp_disk_note(struct adc_buf *b, const struct adc_vm *vm,
 		    "encrypt their temp disk themselves", size);
 }
 
+/* Caches a message names before it says "and N more". */
+#define MAX_CACHES_NAMED 4
+
+/* Append "OS disk" or "LUN 0" from "host cache (OS disk)" or "host cache
+ * (LUN 0)": the part in parentheses, or the whole label. */
+static void
+put_disk_of_label(struct adc_buf *b, const char *label)
+{
+	const char *open = strchr(label, '(');
+
+	if (open == NULL)
+		adc_buf_puts(b, label);
+	else
+		adc_buf_append(b, open + 1, strcspn(open + 1, ")"));
+}
+
 static void
 temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
     const struct adc_vm_result *r)
 {
 	const struct adc_component_layers *temp, *cache;
 	struct adc_analysis a;
-	bool temp_bad, cache_bad, cache_sure;
-	const char *what;
-	struct adc_buf b;
-	size_t i;
+	bool temp_bad, cache_sure;
+	struct adc_buf b, caches;
+	size_t i, n_caches;
 
 	if (adc_analyse_vm(r->vm, &a, NULL) != ADC_OK) {
 		ctx->status = ADC_ENOMEM;
@@ -78,40 +93,52 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	temp = find_component(&a, ADC_COMP_TEMP_DISK);
 	temp_bad = temp != NULL && temp->present == ADC_PRESENT_YES &&
 	    temp->n_layers == 0 && temp->complete;
-	/* A cache whose existence is unknown (no caching in the export)
-	 * counts, but the message says "if any" unless one is known. */
-	cache_bad = cache_sure = false;
+	/* Name each unencrypted cache by its disk, as its label does
+	 * ("host cache (LUN 0)"). A cache whose existence is unknown (no
+	 * caching in the export) counts, but the message says "if any"
+	 * unless one is known to exist. */
+	adc_buf_init(&caches, 128);
+	n_caches = 0;
+	cache_sure = false;
 	for (i = 0; i < a.n_components; i++) {
 		cache = &a.components[i];
-		if (cache->component == ADC_COMP_HOST_CACHE &&
-		    cache->present != ADC_PRESENT_NO &&
-		    cache->n_layers == 0 && cache->complete) {
-			cache_bad = true;
-			if (cache->present == ADC_PRESENT_YES)
-				cache_sure = true;
-		}
+		if (cache->component != ADC_COMP_HOST_CACHE ||
+		    cache->present == ADC_PRESENT_NO ||
+		    cache->n_layers != 0 || !cache->complete)
+			continue;
+		if (cache->present == ADC_PRESENT_YES)
+			cache_sure = true;
+		if (n_caches++ >= MAX_CACHES_NAMED)
+			continue;
+		if (n_caches > 1)
+			adc_buf_puts(&caches, ", ");
+		put_disk_of_label(&caches, cache->label);
 	}
-	if (!temp_bad && !cache_bad) {
+	if (n_caches > MAX_CACHES_NAMED)
+		adc_buf_printf(&caches, " and %zu more",
+		    n_caches - MAX_CACHES_NAMED);
+	if (!temp_bad && n_caches == 0) {
+		adc_buf_free(&caches);
 		adc_analysis_free(&a);
 		return;
 	}
 
 	adc_buf_init(&b, 4096);
-	if (temp_bad && cache_bad)
-		what = cache_sure ? "temp disk and host caches are" :
-		    "temp disk and host caches (if any) are";
-	else if (temp_bad)
-		what = "temp disk is";
-	else
-		what = cache_sure ? "host caches are" :
-		    "host caches (if any) are";
-	adc_buf_printf(&b, "VM %s: %s not encrypted (no encryption at host)",
-	    res_name(r->vm->name, r->vm->id), what);
+	adc_buf_printf(&b, "VM %s: ", res_name(r->vm->name, r->vm->id));
+	if (temp_bad)
+		adc_buf_puts(&b, n_caches > 0 ? "temp disk and " : "temp disk ");
+	if (n_caches > 0)
+		adc_buf_printf(&b, "host cache%s (%s%s) ", n_caches > 1 ?
+		    "s" : "", caches.failed ? "" : caches.data,
+		    cache_sure ? "" : "; if any");
+	adc_buf_printf(&b, "%s not encrypted (no encryption at host)",
+	    (temp_bad && n_caches > 0) || n_caches > 1 ? "are" : "is");
 	temp_disk_note(&b, r->vm, temp);
-	if (b.failed)
+	if (b.failed || caches.failed)
 		ctx->status = ADC_ENOMEM;
 	else
 		rule_fail(ctx, rule, r->vm->id, &r->vm->origin, "%s", b.data);
+	adc_buf_free(&caches);
 	adc_buf_free(&b);
 	adc_analysis_free(&a);
 }

@@ -170,8 +170,8 @@ test_temp_disk_messages(void)
 	w.vm.size = "Standard_D2ds_v5";
 	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
 	    sizeof(msg)), 1, "v5 size without EAH: one finding");
-	OK(strstr(msg, "host caches are not encrypted") != NULL,
-	    "it names the host caches");
+	OK(strstr(msg, "VM vm1: host caches (OS disk, LUN 0) are not "
+	    "encrypted") != NULL, "it names the host caches by disk");
 	OK(strstr(msg, "encrypted by the Standard_D2ds_v5 size itself") !=
 	    NULL, "and says the size encrypts its temp disk itself");
 	printf("#   %s\n", msg);
@@ -188,16 +188,50 @@ test_temp_disk_messages(void)
 	w.data.caching = ADC_CACHING_UNKNOWN;
 	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
 	    sizeof(msg)), 1, "caching unknown: one finding");
-	OK(strstr(msg, "host caches (if any) are not encrypted") != NULL,
-	    "it says the caches may not exist");
+	OK(strstr(msg, "host caches (OS disk, LUN 0; if any) are not "
+	    "encrypted") != NULL, "it says the caches may not exist");
 	w.os.caching = ADC_CACHING_READ_WRITE;
 	world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg, sizeof(msg));
-	OK(strstr(msg, "host caches are not encrypted") != NULL,
-	    "one known cache: the caches are named outright");
-	w.os.caching = ADC_CACHING_NONE;
+	OK(strstr(msg, "host caches (OS disk, LUN 0) are not encrypted") !=
+	    NULL, "one known cache: the caches are named outright");
 	w.data.caching = ADC_CACHING_NONE;
+	world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg, sizeof(msg));
+	OK(strstr(msg, "host cache (OS disk) is not encrypted") != NULL,
+	    "one cache: singular");
+	w.os.caching = ADC_CACHING_NONE;
 	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
 	    sizeof(msg)), 0, "no cache and a v5 temp disk: silent");
+	w.vm.size = "Standard_D2ds_v4";
+	world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg, sizeof(msg));
+	OK(strstr(msg, "VM vm1: temp disk is not encrypted") != NULL,
+	    "no cache, a v4 temp disk: the temp disk alone");
+}
+
+/* A VM with many data disks names the first caches and counts the
+ * rest. */
+static void
+test_many_caches(void)
+{
+	struct adc_disk *six[6];
+	char msg[512] = "";
+	struct world w;
+	size_t i;
+
+	world_std(&w);
+	w.vm.encryption_at_host = ADC_NO;
+	w.vm.size = "Standard_D2s_v5";
+	for (i = 0; i < 6; i++) {
+		w.extra[i] = w.data;
+		w.extra[i].lun = (int)i;
+		six[i] = &w.extra[i];
+	}
+	w.vm.data_disks = six;
+	w.vm.n_data_disks = 6;
+	INT_EQ(world_count(&w, NULL, "temp-disk-unencrypted", NULL, msg,
+	    sizeof(msg)), 1, "seven caches: one finding");
+	OK(strstr(msg, "host caches (OS disk, LUN 0, LUN 1, LUN 2 and 3 more) "
+	    "are not encrypted") != NULL, "four named, three counted");
+	printf("#   %s\n", msg);
 }
 
 static void
@@ -350,6 +384,7 @@ main(void)
 	test_departures_warn();
 	test_report_shape();
 	test_temp_disk_messages();
+	test_many_caches();
 	test_policy_off_and_bad_args();
 	test_key_expiry_as_of();
 	test_time_parse();

@@ -410,7 +410,7 @@ static const struct rule_case cases[] = {
 	{ "eah-feature-not-registered", world_std, m_feature_off, E, NULL,
 	    "not registered" },
 	{ "temp-disk-unencrypted", world_std, m_eah_off, N, NULL,
-	    "temp disk and host caches are not encrypted" },
+	    "temp disk and host caches (OS disk, LUN 0) are not encrypted" },
 	{ "temp-disk-unencrypted", world_std, m_eah_off, W, p_temp_default,
 	    "predates the v5 sizes" },
 	{ "customer-key-required", world_std, m_os_pmk, W, NULL,
