@@ -73,6 +73,10 @@ int adc_render_analysis_markdown(struct adc_buf *out,
 int adc_render_wrapped(struct adc_buf *out, const char *first,
     const char *cont, const char *text, size_t width);
 
+/* Terminal columns len bytes of UTF-8 take: two for East Asian wide
+ * characters, none for combining marks, one otherwise (textwidth.c). */
+size_t adc_text_width(const char *text, size_t len);
+
 /* Append s with Markdown metacharacters ("|", "\", "`", "*", "<", "[",
  * "]", and "_" except inside a word) escaped, newlines as spaces. */
 int adc_render_md_escaped(struct adc_buf *out, const char *s);

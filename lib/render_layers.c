@@ -390,7 +390,7 @@ adc_render_wrapped(struct adc_buf *out, const char *first, const char *cont,
 
 		/* A word that would pass the margin starts a new line,
 		 * unless it is the first word of its line. */
-		if (!line_empty && col + 1 + n > width) {
+		if (!line_empty && col + 1 + adc_text_width(p, n) > width) {
 			adc_buf_printf(out, "\n%s", cont);
 			col = strlen(cont);
 			line_empty = true;
@@ -400,7 +400,7 @@ adc_render_wrapped(struct adc_buf *out, const char *first, const char *cont,
 			col++;
 		}
 		adc_buf_append(out, p, n);
-		col += n;
+		col += adc_text_width(p, n);
 		p += n;
 		line_empty = false;
 	}

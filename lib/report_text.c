@@ -7,6 +7,7 @@
  * never reach the terminal.
  */
 #include "report.h"
+#include "render.h"
 
 #include <string.h>
 
@@ -35,21 +36,6 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Columns a word takes: UTF-8 continuation bytes take none.
- * XXX: a double-width character (CJK) counts as one column, so lines
- * with such names run past 80 columns; measuring display width with
- * wcwidth() would keep them inside. */
-static size_t
-width_of(const char *s, size_t len)
-{
-	size_t i, w = 0;
-
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	}
-	return w;
-}
 
 /* Copy len bytes with control characters made visible as '?'. */
 static void
@@ -101,7 +87,7 @@ put_wrapped(struct adc_rpt_out *o, size_t col, size_t indent,
 		for (w = p; *p != '\0' && !is_space((unsigned char)*p); p++)
 			;
 		len = (size_t)(p - w);
-		wd = width_of(w, len);
+		wd = adc_text_width(w, len);
 
 		if (!first && col + 1 + wd > WIDTH) {
 			adc_buf_puts(&o->buf, "\n");
