@@ -17,46 +17,7 @@
 #include <string.h>
 
 #include "adc.h"
-
-/* Decode one UTF-8 sequence at s; returns its length, 0 when it is not
- * valid (overlong forms, surrogates and values past U+10FFFF included,
- * as RFC 3629 requires). */
-static size_t
-utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t c, min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1fu;
-		min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0fu;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (i = 1; i < len; i++) {
-		/* A NUL here ends the loop too: it is not a continuation. */
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
+#include "utf8.h"
 
 /* Code points a script must not carry: C0 and C1 controls and DEL, the
  * line and paragraph separators (some editors break lines there), and
@@ -84,7 +45,7 @@ quoted_length(const char *s)
 	uint32_t cp;
 
 	while (*p != '\0') {
-		len = utf8_decode(p, &cp);
+		len = adc_utf8_decode(p, SIZE_MAX, &cp);
 		if (len == 0 || is_unsafe(cp))
 			return 0;
 		/* ' becomes '\'' : three bytes more. */

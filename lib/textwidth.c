@@ -15,7 +15,9 @@
  * from the Unicode data files would make them exact.
  */
 #include "render.h"
+#include "utf8.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct range {
@@ -97,47 +99,6 @@ in(const struct range *r, size_t n, uint32_t c)
 	return false;
 }
 
-/* The code point of the UTF-8 sequence at s (at most len bytes), and its
- * length in *n; *n 0 when the bytes are not valid UTF-8. */
-static uint32_t
-decode(const unsigned char *s, size_t len, size_t *n)
-{
-	uint32_t c, min;
-	size_t k, i;
-
-	*n = 0;
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		k = 2;
-		c = s[0] & 0x1fu;
-		min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		k = 3;
-		c = s[0] & 0x0fu;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		k = 4;
-		c = s[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (k > len)
-		return 0;
-	for (i = 1; i < k; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*n = k;
-	return c;
-}
-
 size_t
 adc_text_width(const char *text, size_t len)
 {
@@ -151,7 +112,7 @@ adc_text_width(const char *text, size_t len)
 			i++;
 			continue;
 		}
-		c = decode(s + i, len - i, &n);
+		n = adc_utf8_decode(s + i, len - i, &c);
 		if (n == 0) {
 			w++;
 			i++;

@@ -254,29 +254,6 @@ test_policy_off_and_bad_args(void)
 	OK(!adc_report_fails(NULL, ADC_SEV_NOTE), "NULL report never fails");
 }
 
-/* Findings of rule (decided) when keys are judged as of at. */
-static int
-count_at(const struct world *w, const struct adc_policy *policy,
-    const char *rule, int64_t at, char *msg, size_t msg_size)
-{
-	struct adc_report r;
-	size_t i;
-	int n = 0;
-
-	if (adc_check_at(&w->e, policy, at, &r, NULL) != ADC_OK)
-		return -1;
-	for (i = 0; i < r.n_findings; i++) {
-		if (strcmp(r.findings[i].rule, rule) != 0 ||
-		    r.findings[i].status != ADC_FINDING_FAIL)
-			continue;
-		n++;
-		if (msg != NULL)
-			snprintf(msg, msg_size, "%s", r.findings[i].message);
-	}
-	adc_report_free(&r);
-	return n;
-}
-
 static struct adc_policy *
 policy_text(const char *text)
 {
@@ -300,9 +277,18 @@ policy_text(const char *text)
 
 /* Keys are judged as of the time the caller gives, and "near" is the
  * policy's key_expiry_warning_days (30 in the baseline). */
+/* Decided findings of rule with keys judged as of at. */
+static int
+at(const struct world *w, const struct adc_policy *p, const char *rule,
+    int64_t when)
+{
+	return world_count_at(w, p, rule, when, NULL, NULL, 0);
+}
+
 static void
 test_key_expiry_as_of(void)
 {
+	const char *near = "key-near-expiry", *expired = "key-expired";
 	struct adc_policy *p60, *p0;
 	int64_t exp, day = 86400;
 	char msg[512] = "";
@@ -314,17 +300,14 @@ test_key_expiry_as_of(void)
 	w.key_os.has_expiry = ADC_YES;
 	w.key_os.expires = exp;
 	w.des_os.auto_rotation = ADC_NO;
-	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp - 10 * day, msg,
+	INT_EQ(world_count_at(&w, NULL, near, exp - 10 * day, NULL, msg,
 	    sizeof(msg)), 1, "10 days before: near expiry");
 	OK(strstr(msg, "expires in 10 days") != NULL, "and says how near");
-	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp - 31 * day, NULL,
-	    0), 0, "31 days before: not yet, under the baseline");
-	INT_EQ(count_at(&w, NULL, "key-expired", exp - 31 * day, NULL, 0), 0,
-	    "and not expired");
-	INT_EQ(count_at(&w, NULL, "key-expired", exp + 1, NULL, 0), 1,
-	    "a second after: expired");
-	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp + 1, NULL, 0), 0,
-	    "and no longer near");
+	INT_EQ(at(&w, NULL, near, exp - 31 * day), 0,
+	    "31 days before: not yet, under the baseline");
+	INT_EQ(at(&w, NULL, expired, exp - 31 * day), 0, "and not expired");
+	INT_EQ(at(&w, NULL, expired, exp + 1), 1, "a second after: expired");
+	INT_EQ(at(&w, NULL, near, exp + 1), 0, "and no longer near");
 
 	p60 = policy_text("{\"schema_version\": 1, "
 	    "\"key_expiry_warning_days\": 60}");
@@ -332,19 +315,18 @@ test_key_expiry_as_of(void)
 	    "\"key_expiry_warning_days\": 0}");
 	OK(p60 != NULL && p0 != NULL, "policies with a margin read");
 	if (p60 != NULL && p0 != NULL) {
-		INT_EQ(count_at(&w, p60, "key-near-expiry", exp - 59 * day,
-		    NULL, 0), 1, "60-day margin: 59 days before is near");
-		INT_EQ(count_at(&w, p60, "key-near-expiry", exp - 61 * day,
-		    NULL, 0), 0, "60-day margin: 61 days before is not");
-		INT_EQ(count_at(&w, p0, "key-near-expiry", exp - day, NULL,
-		    0), 0, "margin 0: never near");
+		INT_EQ(at(&w, p60, near, exp - 59 * day), 1,
+		    "60-day margin: 59 days before is near");
+		INT_EQ(at(&w, p60, near, exp - 61 * day), 0,
+		    "60-day margin: 61 days before is not");
+		INT_EQ(at(&w, p0, near, exp - day), 0, "margin 0: never near");
 	}
 	adc_policy_free(p60);
 	adc_policy_free(p0);
 
 	w.des_os.auto_rotation = ADC_YES;
-	INT_EQ(count_at(&w, NULL, "key-near-expiry", exp - 10 * day, NULL,
-	    0), 0, "a DES that rotates is not warned");
+	INT_EQ(at(&w, NULL, near, exp - 10 * day), 0,
+	    "a DES that rotates is not warned");
 }
 
 /* Times as az prints them, and dates. */

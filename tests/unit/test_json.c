@@ -405,14 +405,14 @@ test_skip(void)
 }
 
 /*
- * UTF-16 columns (SARIF's unit): "\xc3\xa9" (e, 2 bytes) and "\xe2\x82\xac"
- * (euro sign, 3 bytes) are one code unit each, "\xf0\x9f\x94\x91" (key emoji,
- * 4 bytes) two; a line break starts the count again. Each value is read
- * in full or skipped, under every window.
+ * UTF-16 columns (SARIF's unit): e acute (2 bytes) and the euro sign (3
+ * bytes) are one code unit each, the key emoji (4 bytes) two; a line
+ * break starts the count again. Each value is read in full or skipped,
+ * under every window.
  */
 static const char u16_doc[] =
-    "[{\"n\":\"\xc3\xa9\xe2\x82\xac\"},{\"k\":\"\xf0\x9f\x94\x91\"},{\"x\":1},\n"
-    " {\"\xc3\xa9\":2}, {\"y\":3}]";
+    "[{\"n\":\"\xc3\xa9\xe2\x82\xac\"},{\"k\":\"\xf0\x9f\x94\x91\"},"
+    "{\"x\":1},\n {\"\xc3\xa9\":2}, {\"y\":3}]";
 
 static void
 check_utf16_columns(size_t window, bool skip)

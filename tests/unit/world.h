@@ -11,6 +11,7 @@
 #define ADC_TEST_WORLD_H
 
 #include <string.h>
+#include <time.h>
 
 #include "adc.h"
 
@@ -233,10 +234,12 @@ world_add_vm2(struct world *w, struct adc_des *des)
 }
 
 /* How many findings of rule, with status FAIL, the baseline (or policy)
- * gives; *sev gets the severity of the last one. */
+ * gives with keys judged as of at; *sev gets the severity of the last
+ * one. */
 static inline int
-world_count(const struct world *w, const struct adc_policy *policy,
-    const char *rule, enum adc_severity *sev, char *msg, size_t msg_size)
+world_count_at(const struct world *w, const struct adc_policy *policy,
+    const char *rule, int64_t at, enum adc_severity *sev, char *msg,
+    size_t msg_size)
 {
 	struct adc_report r;
 	struct adc_diag d;
@@ -244,7 +247,7 @@ world_count(const struct world *w, const struct adc_policy *policy,
 	int n = 0;
 
 	adc_diag_init(&d, NULL);
-	if (adc_check(&w->e, policy, &r, &d) != ADC_OK)
+	if (adc_check_at(&w->e, policy, at, &r, &d) != ADC_OK)
 		return -1;
 	for (i = 0; i < r.n_findings; i++) {
 		if (strcmp(r.findings[i].rule, rule) != 0 ||
@@ -258,6 +261,15 @@ world_count(const struct world *w, const struct adc_policy *policy,
 	}
 	adc_report_free(&r);
 	return n;
+}
+
+/* world_count as of now. */
+static inline int
+world_count(const struct world *w, const struct adc_policy *policy,
+    const char *rule, enum adc_severity *sev, char *msg, size_t msg_size)
+{
+	return world_count_at(w, policy, rule, (int64_t)time(NULL), sev, msg,
+	    msg_size);
 }
 
 #endif
