@@ -8,7 +8,9 @@
  * through the buffer API, through a file descriptor with the chosen
  * window, and with skips. All three must agree exactly on the verdict
  * and the error (status, offset, line, column, pointer, message), unless
- * the full read hit the string limit, which skipped strings do not meet.
+ * the full read hit the string limit, which skipped strings do not meet;
+ * the buffer and the window must also give every event the same
+ * position, byte and UTF-16 columns included.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -28,11 +30,12 @@ struct verdict {
 	enum adc_json_event	last;
 	struct adc_diag		diag;
 	unsigned long		events;
+	uint64_t		positions;	/* a sum over every event's */
 };
 
 /* Touch everything a caller can read about the current event. */
 static void
-inspect(struct adc_json_reader *r, enum adc_json_event ev)
+inspect(struct adc_json_reader *r, enum adc_json_event ev, struct verdict *v)
 {
 	struct adc_json_pos pos;
 	char ptr[40];
@@ -41,6 +44,12 @@ inspect(struct adc_json_reader *r, enum adc_json_event ev)
 	double d;
 
 	adc_json_position(r, &pos);
+	/* A UTF-16 column is never past the byte column, nor before 1. */
+	if (ev != ADC_JSON_ERROR && (pos.col_utf16 < 1 ||
+	    pos.col_utf16 > pos.col))
+		__builtin_trap();
+	v->positions = v->positions * 31 + pos.offset * 7 + pos.line * 5 +
+	    pos.col * 3 + pos.col_utf16;
 	adc_json_pointer(r, ptr, sizeof(ptr));
 	(void)adc_json_depth(r);
 	if (ev == ADC_JSON_KEY || ev == ADC_JSON_STRING) {
@@ -65,10 +74,11 @@ read_all(struct adc_json_reader *r, int skip_mode, struct verdict *v)
 	enum adc_json_event ev;
 
 	v->events = 0;
+	v->positions = 0;
 	do {
 		ev = adc_json_next(r);
 		v->events++;
-		inspect(r, ev);
+		inspect(r, ev, v);
 		if (skip_mode == 0 || ev == ADC_JSON_ERROR)
 			continue;
 		if ((ev == ADC_JSON_KEY && (v->events % 3 == 0 ||
@@ -143,7 +153,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r = adc_json_open_fd(fd_holding(data, size), "fuzz", &o, &d);
 	read_all(r, 0, &win);
 	adc_json_close(r);
-	if (!same(&buf, &win) || buf.events != win.events)
+	if (!same(&buf, &win) || buf.events != win.events ||
+	    buf.positions != win.positions)
 		__builtin_trap();
 
 	r = adc_json_open_fd(fd_holding(data, size), "fuzz", &o, &d);
