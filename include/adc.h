@@ -398,6 +398,9 @@ struct adc_vm {
 	enum adc_tri	 encryption_at_host;
 	enum adc_sec_encryption os_sec_encryption;
 	enum adc_tri	 ephemeral_os;	/* diffDiskSettings.option Local */
+	/* The ADE extension's EncryptionOperation is
+	 * EnableEncryptionFormatAll (Linux: the temp disk is encrypted). */
+	enum adc_tri	 ade_format_all;
 	/* CacheDisk, ResourceDisk, NvmeDisk */
 	const char	*ephemeral_placement;
 	/* VM-side ADE (extension or settings) */

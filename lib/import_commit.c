@@ -370,6 +370,7 @@ vm_ade(struct imp *imp, struct adc_vm *vm, bool whole)
 
 	keep_ade(imp, &vm->ade, &r->vm_ade);
 	vm->ever_ade = r->vm_ever_ade;
+	vm->ade_format_all = r->vm_ade_format_all;
 	if (r->os.ade.enabled == ADC_YES) {
 		vm->ade.enabled = ADC_YES;
 		vm->ever_ade = ADC_YES;

@@ -584,6 +584,17 @@ apply_ext(struct imp *imp, const struct raw_ext *e)
 		ade->enabled = ADC_NO;
 	else
 		ade->enabled = ADC_YES;
+	/* EncryptFormatAll is asked for as EncryptionOperation
+	 * EnableEncryptionFormatAll (the Linux extension's schema on
+	 * Microsoft Learn, azure-disk-enc-linux; Az.Compute's
+	 * enableEncryptionFormatAllOperation); plain EnableEncryption
+	 * is without it. */
+	if (e->operation != NULL && adc_ascii_casecmp(e->operation,
+	    "EnableEncryptionFormatAll") == 0)
+		imp->raw.vm_ade_format_all = ADC_YES;
+	else if (e->operation != NULL && adc_ascii_casecmp(e->operation,
+	    "EnableEncryption") == 0)
+		imp->raw.vm_ade_format_all = ADC_NO;
 	if (e->volume_type != NULL)
 		ade->volume_type = e->volume_type;
 	if (nonempty(e->kek_url) != NULL)

@@ -62,6 +62,7 @@ struct raw {
 	bool		 resources_seen;
 	struct adc_ade	 vm_ade;
 	enum adc_tri	 vm_ever_ade;
+	enum adc_tri	 vm_ade_format_all;
 
 	/* Disk. */
 	bool		 creation_seen;

@@ -385,12 +385,17 @@ temp_ade_covers(const struct vm_facts *f)
 		return ADC_NO;
 	if (vm->ade.enabled != ADC_YES)
 		return vm->ade.enabled;
-	/*
-	 * XXX: the model does not record EncryptFormatAll, so a Linux VM
-	 * with ADE shows its temp disk as incomplete rather than covered
-	 * or not. Reading the extension's settings (EncryptionOperation)
-	 * into struct adc_ade would decide it.
-	 */
+	/* Linux: EncryptFormatAll, which formats and encrypts the data
+	 * volumes, with volume type All or Data. Without the extension's
+	 * settings in the export, it stays unknown. */
+	if (vm->os_type == ADC_OS_LINUX) {
+		if (vm->ade_format_all != ADC_YES)
+			return vm->ade_format_all;
+		if (vt == NULL)
+			return ADC_UNKNOWN;
+		return tri(strcasecmp(vt, "All") == 0 ||
+		    strcasecmp(vt, "Data") == 0);
+	}
 	if (vm->os_type != ADC_OS_WINDOWS || vt == NULL)
 		return ADC_UNKNOWN;
 	return tri(strcasecmp(vt, "All") == 0);

@@ -183,8 +183,44 @@ test_cli_vms(void)
 		    "/secrets/37E66B46") != NULL,
 		    "secret URL from the instance view");
 		OK(vm->ade.kek_url == NULL, "no KEK");
+		INT_EQ(vm->ade_format_all, ADC_NO,
+		    "EncryptionOperation EnableEncryption: no EncryptFormatAll");
 	}
 	adc_estate_free(est);
+}
+
+/* The ADE extension's EncryptionOperation says whether EncryptFormatAll
+ * was asked for. */
+static void
+test_ade_format_all(void)
+{
+	static const char *const ops[] = { "\"EnableEncryptionFormatAll\"",
+	    "\"enableencryption\"", NULL };
+	static const enum adc_tri want[] = { ADC_YES, ADC_NO, ADC_UNKNOWN };
+	struct adc_estate *est;
+	char text[1024];
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(text, sizeof(text), "{\"id\": \"/subscriptions/s/"
+		    "resourceGroups/r/providers/Microsoft.Compute/"
+		    "virtualMachines/v\", \"resources\": [{\"publisher\": "
+		    "\"Microsoft.Azure.Security\", \"typePropertiesType\": "
+		    "\"AzureDiskEncryptionForLinux\", \"settings\": "
+		    "{\"VolumeType\": \"Data\"%s%s}}]}",
+		    ops[i] != NULL ? ", \"EncryptionOperation\": " : "",
+		    ops[i] != NULL ? ops[i] : "");
+		est = load_text(text);
+		OK(est != NULL && est->n_vms == 1, "Linux ADE extension reads");
+		if (est != NULL && est->n_vms == 1) {
+			INT_EQ(est->vms[0]->ade.enabled, ADC_YES, "  ADE on");
+			INT_EQ(est->vms[0]->ade_format_all, want[i],
+			    i == 0 ? "  EnableEncryptionFormatAll: yes" :
+			    i == 1 ? "  EnableEncryption (any case): no" :
+			    "  no EncryptionOperation: unknown");
+		}
+		adc_estate_free(est);
+	}
 }
 
 static void
@@ -775,6 +811,7 @@ test_more_shapes(void)
 int
 main(void)
 {
+	test_ade_format_all();
 	test_more_shapes();
 	test_truncations();
 	test_confidential_vm();

@@ -621,6 +621,23 @@ test_ade(void)
 	expect(&a, "ADE Data", "host cache (LUN 0)", "ADE/C/kv");
 	expect(&a, "ADE Data", "temp disk", "?");
 	adc_analysis_free(&a);
+
+	/* Linux reaches the temp disk only with EncryptFormatAll (6.1
+	 * [ADELS]), which the extension asks for as EncryptionOperation
+	 * EnableEncryptionFormatAll. */
+	r.vm.ade_format_all = ADC_YES;
+	analyse(&r, &a, "ADE Data with EncryptFormatAll on Linux");
+	expect(&a, "ADE Data+FormatAll", "temp disk", "ADE/C/kv");
+	adc_analysis_free(&a);
+	r.vm.ade.volume_type = "OS";
+	analyse(&r, &a, "ADE OS with EncryptFormatAll on Linux");
+	expect(&a, "ADE OS+FormatAll", "temp disk", "");
+	adc_analysis_free(&a);
+	r.vm.ade.volume_type = "All";
+	r.vm.ade_format_all = ADC_NO;
+	analyse(&r, &a, "ADE All without EncryptFormatAll on Linux");
+	expect(&a, "ADE All, no FormatAll", "temp disk", "");
+	adc_analysis_free(&a);
 }
 
 /* NonPersistedTPM keeps no guest state and no OS disk encryption; the
