@@ -15,6 +15,7 @@
  * ARM templates are recognised and refused with ADC_ESCHEMA.
  */
 #include "import_internal.h"
+#include "json_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,6 +354,194 @@ schema_member(struct imp *imp)
 	return skip_rest(imp, ev);
 }
 
+/* ---- Resource Graph results in table format ---------------------- */
+
+/* The column names of a table, in order. */
+struct columns {
+	char		**name;
+	size_t		 n, cap;
+	bool		 seen;
+};
+
+static void
+columns_free(struct columns *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->name[i]);
+	free(c->name);
+	memset(c, 0, sizeof(*c));
+}
+
+static enum adc_status
+columns_add(struct columns *c, const char *s, size_t len)
+{
+	char **grown, *copy;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap > 0 ? c->cap * 2 : 16;
+		grown = realloc(c->name, c->cap * sizeof(*grown));
+		if (grown == NULL)
+			return ADC_ENOMEM;
+		c->name = grown;
+	}
+	copy = malloc(len + 1);
+	if (copy == NULL)
+		return ADC_ENOMEM;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	c->name[c->n++] = copy;
+	return ADC_OK;
+}
+
+/* "columns": [{"name": "id", "type": "string"}, ...]; the ARRAY_BEGIN
+ * is still to come. A column without a name keeps its place as "". */
+static enum adc_status
+read_columns(struct imp *imp, struct columns *c)
+{
+	enum adc_json_event ev = adc_json_next(imp->r);
+	const char *s;
+	bool named;
+	size_t len;
+
+	if (ev == ADC_JSON_ERROR)
+		return imp_reader_error(imp);
+	if (ev != ADC_JSON_ARRAY_BEGIN)
+		return imp_schema(imp, "expected the table's columns as an "
+		    "array of {\"name\", \"type\"} objects");
+	c->seen = true;
+	while ((ev = adc_json_next(imp->r)) != ADC_JSON_ARRAY_END) {
+		if (ev == ADC_JSON_ERROR)
+			return imp_reader_error(imp);
+		if (ev != ADC_JSON_OBJECT_BEGIN)
+			return imp_schema(imp, "expected a column object "
+			    "({\"name\": ..., \"type\": ...})");
+		named = false;
+		while ((ev = adc_json_next(imp->r)) == ADC_JSON_KEY) {
+			if (named || !adc_json_string_is(imp->r, "name")) {
+				if (adc_json_skip(imp->r) != ADC_OK)
+					return imp_reader_error(imp);
+				continue;
+			}
+			ev = adc_json_next(imp->r);
+			if (ev == ADC_JSON_ERROR)
+				return imp_reader_error(imp);
+			if (ev != ADC_JSON_STRING)
+				return imp_schema(imp, "a column's name must "
+				    "be a string");
+			s = adc_json_string(imp->r, &len);
+			if (s == NULL || columns_add(c, s, len) != ADC_OK)
+				return ADC_ENOMEM;
+			named = true;
+		}
+		if (ev != ADC_JSON_OBJECT_END)
+			return imp_reader_error(imp);
+		if (!named && columns_add(c, "", 0) != ADC_OK)
+			return ADC_ENOMEM;
+	}
+	return ADC_OK;
+}
+
+/* One row, its ARRAY_BEGIN just read: cell i is the member named by
+ * column i, read as the member of an object would be. */
+static enum adc_status
+read_row(struct imp *imp, const struct columns *c)
+{
+	enum adc_json_event ev;
+	enum adc_status st;
+	uint64_t seen = 0;
+	const char *name;
+	size_t i;
+
+	for (i = 0;; i++) {
+		ev = adc_json_next(imp->r);
+		if (ev == ADC_JSON_ARRAY_END)
+			break;
+		if (ev == ADC_JSON_ERROR)
+			return imp_reader_error(imp);
+		if (i >= c->n)
+			return imp_schema(imp, "this row has more cells than "
+			    "the table has columns (%zu)", c->n);
+		name = c->name[i];
+		adc_json_replay(imp->r);
+		if (name[0] == '\0') {
+			if (adc_json_skip(imp->r) != ADC_OK)
+				return imp_reader_error(imp);
+			continue;
+		}
+		st = imp_member(imp, name, strlen(name), false, &seen);
+		if (st != ADC_OK)
+			return st;
+	}
+	if (i < c->n)
+		return imp_schema(imp, "this row has %zu cells; the table has "
+		    "%zu columns", i, c->n);
+	return ADC_OK;
+}
+
+/* "rows": [[cell, ...], ...]; the ARRAY_BEGIN is still to come. */
+static enum adc_status
+read_rows(struct imp *imp, const struct columns *c)
+{
+	enum adc_json_event ev = adc_json_next(imp->r);
+	enum adc_status st;
+
+	if (ev == ADC_JSON_ERROR)
+		return imp_reader_error(imp);
+	if (!c->seen)
+		return imp_schema(imp, "the table's rows come before its "
+		    "columns; give \"columns\" first, as Resource Graph "
+		    "writes it");
+	if (ev != ADC_JSON_ARRAY_BEGIN)
+		return imp_schema(imp, "expected the table's rows as an array "
+		    "of arrays");
+	while ((ev = adc_json_next(imp->r)) != ADC_JSON_ARRAY_END) {
+		if (ev == ADC_JSON_ERROR)
+			return imp_reader_error(imp);
+		if (ev == ADC_JSON_NULL)
+			continue;	/* as in lists */
+		if (ev != ADC_JSON_ARRAY_BEGIN)
+			return imp_schema(imp, "expected a row (an array of "
+			    "cells, one per column)");
+		st = begin_resource(imp);
+		if (st == ADC_OK)
+			st = read_row(imp, c);
+		if (st == ADC_OK)
+			st = imp_commit(imp);
+		if (st != ADC_OK)
+			return st;
+	}
+	return ADC_OK;
+}
+
+/* Resource Graph's table format: "data": {"columns": [...], "rows":
+ * [...]}, the default of its older API versions. Each row is read as
+ * the object its columns name. The OBJECT_BEGIN was just read. */
+static enum adc_status
+read_table(struct imp *imp)
+{
+	struct columns c = { NULL, 0, 0, false };
+	enum adc_json_event ev;
+	enum adc_status st = ADC_OK;
+
+	while (st == ADC_OK &&
+	    (ev = adc_json_next(imp->r)) != ADC_JSON_OBJECT_END) {
+		if (ev != ADC_JSON_KEY) {
+			st = imp_reader_error(imp);
+		} else if (adc_json_string_is(imp->r, "columns")) {
+			columns_free(&c);
+			st = read_columns(imp, &c);
+		} else if (adc_json_string_is(imp->r, "rows")) {
+			st = read_rows(imp, &c);
+		} else if (adc_json_skip(imp->r) != ADC_OK) {
+			st = imp_reader_error(imp);
+		}
+	}
+	columns_free(&c);
+	return st;
+}
+
 /* "value" (REST lists) or "data" (Resource Graph). */
 static int
 list_member(struct imp *imp, bool is_data, bool *envelope)
@@ -362,12 +551,11 @@ list_member(struct imp *imp, bool is_data, bool *envelope)
 
 	if (ev == ADC_JSON_ERROR)
 		return -(int)imp_reader_error(imp);
-	/* XXX: the Graph table format is refused; mapping each row's
-	 * cells to the column names would read it too. */
-	if (ev == ADC_JSON_OBJECT_BEGIN && is_data)
-		return -(int)imp_schema(imp, "Resource Graph results in table "
-		    "format (columns and rows) are not read; ask for the "
-		    "objectArray format");
+	if (ev == ADC_JSON_OBJECT_BEGIN && is_data) {
+		*envelope = true;
+		st = read_table(imp);
+		return st == ADC_OK ? 1 : -(int)st;
+	}
 	if (ev != ADC_JSON_ARRAY_BEGIN)
 		return skip_rest(imp, ev);
 	*envelope = true;

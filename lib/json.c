@@ -1002,6 +1002,10 @@ adc_json_next(struct adc_json_reader *r)
 {
 	enum adc_json_event ev;
 
+	if (r->replay) {
+		r->replay = false;
+		return (enum adc_json_event)r->cur;
+	}
 	r->text_ready = false;
 	r->dup = false;
 	ev = step(r);
@@ -1262,6 +1266,15 @@ adc_json_skip(struct adc_json_reader *r)
 {
 	int c;
 
+	/* A value given back with adc_json_replay is the one to skip: the
+	 * rest of a container it begins, or nothing more for a scalar. */
+	if (r->replay) {
+		r->replay = false;
+		if (r->cur == ADC_JSON_OBJECT_BEGIN ||
+		    r->cur == ADC_JSON_ARRAY_BEGIN)
+			return skip_to(r, r->depth - 1);
+		return ADC_OK;
+	}
 	switch (r->state) {
 	case JS_TOP:
 	case JS_OBJ_COLON:
@@ -1283,6 +1296,13 @@ adc_json_skip(struct adc_json_reader *r)
 		break;
 	}
 	return ADC_EINVAL;
+}
+
+void
+adc_json_replay(struct adc_json_reader *r)
+{
+	if (r->cur >= 0 && r->cur != ADC_JSON_ERROR && r->cur != ADC_JSON_EOF)
+		r->replay = true;
 }
 
 enum adc_status

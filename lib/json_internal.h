@@ -73,6 +73,7 @@ struct adc_json_reader {
 
 	/* The current event and its token buf[tok..tok + tok_len). */
 	int		 cur;		/* enum adc_json_event or NONE */
+	bool		 replay;	/* next() gives cur again */
 	size_t		 tok;
 	size_t		 tok_len;
 	uint64_t	 tok_off;	/* input offset of a string's quote */
@@ -106,6 +107,12 @@ size_t adc_json_unescape(const unsigned char *src, size_t n, char *dst);
 /* Record a failure of the current document at buf index idx. */
 enum adc_status adc_json_fail(struct adc_json_reader *r, size_t idx,
     enum adc_status status, const char *fmt, ...) ADC_PRINTF(4, 5);
+
+/* Give the current event again at the next adc_json_next, as if it had
+ * not been read: a caller that looked at the first event of a value can
+ * hand the value on to code that reads it whole. adc_json_skip then
+ * skips that value. Does nothing after ERROR or EOF. */
+void adc_json_replay(struct adc_json_reader *r);
 
 /* Add the current key to its object's set; true when it was there. */
 bool adc_json_note_key(struct adc_json_reader *r);

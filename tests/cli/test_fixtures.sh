@@ -113,14 +113,19 @@ norm='[.findings[] | {rule, severity, status, message, resources}] | sort_by(.ru
 "$ADC" check --format json --fail-on never "$shapes"/az-*.json >"$tmp/az.json"
 "$ADC" check --format json --fail-on never "$shapes"/rest-*.json >"$tmp/rest.json"
 "$ADC" check --format json --fail-on never "$shapes"/graph.json >"$tmp/graph.json"
+"$ADC" check --format json --fail-on never "$shapes"/graph-table.json \
+	>"$tmp/table.json"
 jq -S "$norm" "$tmp/az.json" >"$tmp/az.n"
 jq -S "$norm" "$tmp/rest.json" >"$tmp/rest.n"
 jq -S "$norm" "$tmp/graph.json" >"$tmp/graph.n"
+jq -S "$norm" "$tmp/table.json" >"$tmp/table.n"
 check "the az shape gives findings" test "$(jq length "$tmp/az.n")" -gt 0
 if diff -u "$tmp/az.n" "$tmp/rest.n" >"$tmp/d1"; then ok "REST lists give the az findings"
 else not_ok "REST lists give the az findings" "$(head -20 "$tmp/d1")"; fi
 if diff -u "$tmp/az.n" "$tmp/graph.n" >"$tmp/d2"; then ok "Resource Graph rows give the az findings"
 else not_ok "Resource Graph rows give the az findings" "$(head -20 "$tmp/d2")"; fi
+if diff -u "$tmp/az.n" "$tmp/table.n" >"$tmp/d3"; then ok "a Resource Graph table gives the az findings"
+else not_ok "a Resource Graph table gives the az findings" "$(head -20 "$tmp/d3")"; fi
 check "and the same scenarios" test \
 	"$(jq -c '[.vms[] | {name, scenario}] | sort_by(.name)' "$tmp/az.json")" = \
 	"$(jq -c '[.vms[] | {name, scenario}] | sort_by(.name)' "$tmp/graph.json")"
@@ -135,5 +140,8 @@ check "and the same disks and components, layer by layer" test \
 check "REST lists too" test \
 	"$(jq -S -c "$lean" "$tmp/az.json")" = \
 	"$(jq -S -c "$lean" "$tmp/rest.json")"
+check "and the Resource Graph table" test \
+	"$(jq -S -c "$lean" "$tmp/az.json")" = \
+	"$(jq -S -c "$lean" "$tmp/table.json")"
 
 finish

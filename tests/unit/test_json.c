@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 
+#include "json_internal.h"
 #include "json_util.h"
 #include "tap.h"
 
@@ -460,6 +461,45 @@ test_utf16_columns(void)
 	}
 }
 
+/* adc_json_replay gives the current event again; a skip after it skips
+ * that value: a container whole, a scalar alone. */
+static void
+check_replay(size_t window)
+{
+	static const char doc[] = "[1, {\"a\": [2, 3]}, \"s\", 4]";
+	struct adc_json_reader *r;
+	int fd, bad = 0;
+
+	r = ju_open(doc, strlen(doc), window, NULL, &fd);
+	bad += adc_json_next(r) != ADC_JSON_ARRAY_BEGIN;
+	bad += adc_json_next(r) != ADC_JSON_NUMBER;
+	adc_json_replay(r);
+	bad += adc_json_next(r) != ADC_JSON_NUMBER;	/* 1 again */
+	bad += adc_json_next(r) != ADC_JSON_OBJECT_BEGIN;
+	adc_json_replay(r);
+	bad += adc_json_skip(r) != ADC_OK;		/* the whole object */
+	bad += adc_json_depth(r) != 1;
+	bad += adc_json_next(r) != ADC_JSON_STRING;
+	adc_json_replay(r);
+	bad += adc_json_skip(r) != ADC_OK;		/* "s" alone */
+	bad += adc_json_next(r) != ADC_JSON_NUMBER;	/* 4 */
+	bad += adc_json_next(r) != ADC_JSON_ARRAY_END;
+	bad += adc_json_next(r) != ADC_JSON_EOF;
+	adc_json_replay(r);				/* no effect at EOF */
+	bad += adc_json_next(r) != ADC_JSON_EOF;
+	INT_EQ(bad, 0, window == 0 ? "replay (buffer)" : "replay (fd)");
+	ju_close(r, fd);
+}
+
+static void
+test_replay(void)
+{
+	size_t w;
+
+	for (w = 0; w < N_WINDOWS; w++)
+		check_replay(windows[w]);
+}
+
 struct num_case {
 	const char	*text;
 	enum adc_status	 i64_status;
@@ -665,6 +705,7 @@ main(void)
 	test_limits();
 	test_skip();
 	test_utf16_columns();
+	test_replay();
 	test_numbers();
 	test_duplicates();
 	test_bom();

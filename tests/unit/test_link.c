@@ -155,6 +155,8 @@ test_three_shapes(void)
 	    "estate-shapes/rest-vaults.json", NULL };
 	static const char *const graph[] = { "estate-shapes/graph.json",
 	    NULL };
+	static const char *const table[] = {
+	    "estate-shapes/graph-table.json", NULL };
 	static const char *const reversed[] = { "estate-shapes/az-vault.json",
 	    "estate-shapes/az-des.json", "estate-shapes/az-disks.json",
 	    "estate-shapes/az-vms.json", NULL };
@@ -168,6 +170,9 @@ test_three_shapes(void)
 	adc_estate_free(est);
 	est = load_files(graph);
 	check_shapes(est, "Resource Graph");
+	adc_estate_free(est);
+	est = load_files(table);
+	check_shapes(est, "Resource Graph table");
 	adc_estate_free(est);
 	est = load_files(reversed);
 	check_shapes(est, "az, files in reverse order");
