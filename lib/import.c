@@ -10,6 +10,8 @@
  *   [resource, ...]              az ... list, Resource Graph rows
  *   {"value": [resource, ...]}   a REST list response
  *   {"data": [row, ...]}         a Resource Graph response (objectArray)
+ *   {"data": {"columns": [...], "rows": [[cell, ...], ...]}}
+ *                                the same in Resource Graph's table format
  *   {"responses": {"200": {"body": ...}}}  a REST API spec example
  *
  * ARM templates are recognised and refused with ADC_ESCHEMA.
