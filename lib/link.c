@@ -76,13 +76,28 @@ same_key(const struct slot *s, uint32_t h, const char *key, size_t len)
 	    adc_ascii_ncasecmp(s->key, key, len) == 0);
 }
 
+/* The slot holding key, or the empty slot where it would go. */
+static struct slot *
+probe(const struct table *t, const char *key, size_t len, uint32_t h)
+{
+	size_t j;
+
+	for (j = h & (t->n - 1); t->slots[j].key != NULL;
+	    j = (j + 1) & (t->n - 1)) {
+		if (same_key(&t->slots[j], h, key, len))
+			break;
+	}
+	return &t->slots[j];
+}
+
 /* Insert key; returns the value already there (the first wins), or
  * NULL when key was new. t->failed is set when the table cannot grow. */
 static void *
 table_put(struct table *t, const char *key, void *val)
 {
-	size_t j, len = strlen(key);
+	size_t len = strlen(key);
 	uint32_t h = (uint32_t)adc_hash_nocase(key, len);
+	struct slot *s;
 
 	if (len > UINT32_MAX) {
 		t->failed = true;
@@ -92,15 +107,13 @@ table_put(struct table *t, const char *key, void *val)
 		t->failed = true;
 		return NULL;
 	}
-	for (j = h & (t->n - 1); t->slots[j].key != NULL;
-	    j = (j + 1) & (t->n - 1)) {
-		if (same_key(&t->slots[j], h, key, len))
-			return t->slots[j].val;
-	}
-	t->slots[j].hash = h;
-	t->slots[j].len = (uint32_t)len;
-	t->slots[j].key = key;
-	t->slots[j].val = val;
+	s = probe(t, key, len, h);
+	if (s->key != NULL)
+		return s->val;
+	s->hash = h;
+	s->len = (uint32_t)len;
+	s->key = key;
+	s->val = val;
 	t->used++;
 	return NULL;
 }
@@ -108,38 +121,23 @@ table_put(struct table *t, const char *key, void *val)
 static void *
 table_get(const struct table *t, const char *key)
 {
-	size_t j, len;
-	uint32_t h;
+	const struct slot *s;
+	size_t len;
 
 	if (key == NULL || t->slots == NULL)
 		return NULL;
 	len = strlen(key);
-	h = (uint32_t)adc_hash_nocase(key, len);
-	for (j = h & (t->n - 1); t->slots[j].key != NULL;
-	    j = (j + 1) & (t->n - 1)) {
-		if (same_key(&t->slots[j], h, key, len))
-			return t->slots[j].val;
-	}
-	return NULL;
+	s = probe(t, key, len, (uint32_t)adc_hash_nocase(key, len));
+	return s->key != NULL ? s->val : NULL;
 }
 
-/* Point key's entry at val; false when key is not in the table. */
-static bool
+/* Point key's entry, which the table holds, at val. */
+static void
 table_replace(struct table *t, const char *key, void *val)
 {
-	size_t j, len = strlen(key);
-	uint32_t h = (uint32_t)adc_hash_nocase(key, len);
+	size_t len = strlen(key);
 
-	if (t->slots == NULL)
-		return false;
-	for (j = h & (t->n - 1); t->slots[j].key != NULL;
-	    j = (j + 1) & (t->n - 1)) {
-		if (same_key(&t->slots[j], h, key, len)) {
-			t->slots[j].val = val;
-			return true;
-		}
-	}
-	return false;
+	probe(t, key, len, (uint32_t)adc_hash_nocase(key, len))->val = val;
 }
 
 /* ---- URLs ------------------------------------------------------------ */
