@@ -2,7 +2,8 @@
 /*
  * layer_keys.h: the key behind a layer: whose it is, which disk
  * encryption set hands it over, where it is kept, and whether it sits in
- * another subscription or tenant. Used by the layer analysis.
+ * another subscription or tenant; and why a disk has no host cache.
+ * Used by the layer analysis and its rendering.
  */
 #ifndef ADC_LAYER_KEYS_H
 #define ADC_LAYER_KEYS_H
@@ -33,6 +34,10 @@ struct adc_key_ref adc_key_of_confidential(const struct adc_disk *os);
  * DES id and key URL from key. */
 void adc_layer_set_key(struct adc_layer *layer,
     const struct adc_key_ref *key);
+
+/* Why a disk has no host cache, as a phrase for people ("none: the
+ * disk's caching is None"); NULL when it may have one (layers.c). */
+const char *adc_no_host_cache(const struct adc_disk *disk);
 
 /* The subscription of "/subscriptions/SUB/..." copied into buf; NULL
  * when id is NULL or has no subscription. */

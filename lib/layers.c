@@ -612,11 +612,28 @@ disk_label(char *buf, size_t size, const char *what,
 }
 
 /*
- * Whether a disk has a host cache: not with caching None, and never on
- * an Ultra Disk ("doesn't support disk caching", learn.microsoft.com/
- * azure/virtual-machines/disks-enable-ultra-ssd) or a Premium SSD v2
- * ("host caching isn't supported", .../disks-deploy-premium-v2). When
- * the VM's export does not say, the cache may or may not exist: its
+ * A disk has no host cache with caching None, and never as an Ultra Disk
+ * ("doesn't support disk caching", learn.microsoft.com/azure/
+ * virtual-machines/disks-enable-ultra-ssd) or a Premium SSD v2 ("host
+ * caching isn't supported", .../disks-deploy-premium-v2).
+ */
+const char *
+adc_no_host_cache(const struct adc_disk *disk)
+{
+	if (disk == NULL)
+		return NULL;
+	if (disk->sku == ADC_SKU_ULTRASSD_LRS)
+		return "none: an Ultra Disk has no host cache";
+	if (disk->sku == ADC_SKU_PREMIUMV2_LRS)
+		return "none: a Premium SSD v2 has no host cache";
+	if (disk->caching == ADC_CACHING_NONE)
+		return "none: the disk's caching is None";
+	return NULL;
+}
+
+/*
+ * Whether a disk has a host cache (adc_no_host_cache). When the VM's
+ * export does not give its caching, the cache may or may not exist: its
  * layers are the ones it would have, and they stay complete, since it
  * is only the cache's existence that is unknown.
  */
@@ -625,9 +642,7 @@ cache_presence(struct adc_component_layers *c, const struct adc_disk *disk)
 {
 	if (disk == NULL)
 		return true;
-	if (disk->sku == ADC_SKU_ULTRASSD_LRS ||
-	    disk->sku == ADC_SKU_PREMIUMV2_LRS ||
-	    disk->caching == ADC_CACHING_NONE) {
+	if (adc_no_host_cache(disk) != NULL) {
 		c->present = ADC_PRESENT_NO;
 		return false;
 	}

@@ -8,6 +8,7 @@
  * protect it.
  */
 #include "render.h"
+#include "layer_keys.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -378,7 +379,7 @@ adc_render_wrapped(struct adc_buf *out, const char *first, const char *cont,
     const char *text, size_t width)
 {
 	const char *p = text;
-	size_t col = strlen(first), n;
+	size_t col = strlen(first), n, w;
 	bool line_empty = true;
 
 	adc_buf_puts(out, first);
@@ -390,7 +391,8 @@ adc_render_wrapped(struct adc_buf *out, const char *first, const char *cont,
 
 		/* A word that would pass the margin starts a new line,
 		 * unless it is the first word of its line. */
-		if (!line_empty && col + 1 + adc_text_width(p, n) > width) {
+		w = adc_text_width(p, n);
+		if (!line_empty && col + 1 + w > width) {
 			adc_buf_printf(out, "\n%s", cont);
 			col = strlen(cont);
 			line_empty = true;
@@ -400,7 +402,7 @@ adc_render_wrapped(struct adc_buf *out, const char *first, const char *cont,
 			col++;
 		}
 		adc_buf_append(out, p, n);
-		col += adc_text_width(p, n);
+		col += w;
 		p += n;
 		line_empty = false;
 	}
@@ -449,16 +451,12 @@ layer_text(struct adc_buf *out, const struct adc_layer *l,
 static const char *
 bare_phrase(const struct adc_component_layers *c)
 {
-	const struct adc_disk *d = c->disk;
+	const char *why;
 
-	if (c->present == ADC_PRESENT_NO && c->component ==
-	    ADC_COMP_HOST_CACHE && d != NULL) {
-		if (d->sku == ADC_SKU_ULTRASSD_LRS)
-			return "none: an Ultra Disk has no host cache";
-		if (d->sku == ADC_SKU_PREMIUMV2_LRS)
-			return "none: a Premium SSD v2 has no host cache";
-		return "none: the disk's caching is None";
-	}
+	if (c->present == ADC_PRESENT_NO &&
+	    c->component == ADC_COMP_HOST_CACHE &&
+	    (why = adc_no_host_cache(c->disk)) != NULL)
+		return why;
 	if (c->present == ADC_PRESENT_NO)
 		return "none: the VM has no such component";
 	if (!c->complete)

@@ -36,7 +36,6 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-
 /* Copy len bytes with control characters made visible as '?'. */
 static void
 put_clean(struct adc_rpt_out *o, const char *s, size_t len)
