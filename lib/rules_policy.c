@@ -76,15 +76,23 @@ put_disk_of_label(struct adc_buf *b, const char *label)
 		adc_buf_append(b, open + 1, strcspn(open + 1, ")"));
 }
 
+/* A host cache that is, or may be, there with no layer. */
+static bool
+cache_bad(const struct adc_component_layers *c)
+{
+	return c->component == ADC_COMP_HOST_CACHE &&
+	    c->present != ADC_PRESENT_NO && c->n_layers == 0 && c->complete;
+}
+
 static void
 temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
     const struct adc_vm_result *r)
 {
-	const struct adc_component_layers *temp, *cache;
+	const struct adc_component_layers *temp;
 	struct adc_analysis a;
 	bool temp_bad, cache_sure;
-	struct adc_buf b, caches;
-	size_t i, n_caches;
+	struct adc_buf b;
+	size_t i, n_caches, named;
 
 	if (adc_analyse_vm(r->vm, &a, NULL) != ADC_OK) {
 		ctx->status = ADC_ENOMEM;
@@ -93,32 +101,19 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	temp = find_component(&a, ADC_COMP_TEMP_DISK);
 	temp_bad = temp != NULL && temp->present == ADC_PRESENT_YES &&
 	    temp->n_layers == 0 && temp->complete;
-	/* Name each unencrypted cache by its disk, as its label does
-	 * ("host cache (LUN 0)"). A cache whose existence is unknown (no
-	 * caching in the export) counts, but the message says "if any"
-	 * unless one is known to exist. */
-	adc_buf_init(&caches, 128);
+	/* A cache whose existence is unknown (no caching in the export)
+	 * counts, but the message says "if any" unless one is known to
+	 * exist. */
 	n_caches = 0;
 	cache_sure = false;
 	for (i = 0; i < a.n_components; i++) {
-		cache = &a.components[i];
-		if (cache->component != ADC_COMP_HOST_CACHE ||
-		    cache->present == ADC_PRESENT_NO ||
-		    cache->n_layers != 0 || !cache->complete)
+		if (!cache_bad(&a.components[i]))
 			continue;
-		if (cache->present == ADC_PRESENT_YES)
+		n_caches++;
+		if (a.components[i].present == ADC_PRESENT_YES)
 			cache_sure = true;
-		if (n_caches++ >= MAX_CACHES_NAMED)
-			continue;
-		if (n_caches > 1)
-			adc_buf_puts(&caches, ", ");
-		put_disk_of_label(&caches, cache->label);
 	}
-	if (n_caches > MAX_CACHES_NAMED)
-		adc_buf_printf(&caches, " and %zu more",
-		    n_caches - MAX_CACHES_NAMED);
 	if (!temp_bad && n_caches == 0) {
-		adc_buf_free(&caches);
 		adc_analysis_free(&a);
 		return;
 	}
@@ -127,18 +122,29 @@ temp_one(struct rule_ctx *ctx, const struct adc_rule *rule,
 	adc_buf_printf(&b, "VM %s: ", res_name(r->vm->name, r->vm->id));
 	if (temp_bad)
 		adc_buf_puts(&b, n_caches > 0 ? "temp disk and " : "temp disk ");
-	if (n_caches > 0)
-		adc_buf_printf(&b, "host cache%s (%s%s) ", n_caches > 1 ?
-		    "s" : "", caches.failed ? "" : caches.data,
-		    cache_sure ? "" : "; if any");
+	if (n_caches > 0) {
+		/* Each cache by its disk, as its label names it. */
+		adc_buf_printf(&b, "host cache%s (", n_caches > 1 ? "s" : "");
+		for (i = 0, named = 0; i < a.n_components &&
+		    named < MAX_CACHES_NAMED; i++) {
+			if (!cache_bad(&a.components[i]))
+				continue;
+			if (named++ > 0)
+				adc_buf_puts(&b, ", ");
+			put_disk_of_label(&b, a.components[i].label);
+		}
+		if (n_caches > MAX_CACHES_NAMED)
+			adc_buf_printf(&b, " and %zu more",
+			    n_caches - MAX_CACHES_NAMED);
+		adc_buf_puts(&b, cache_sure ? ") " : "; if any) ");
+	}
 	adc_buf_printf(&b, "%s not encrypted (no encryption at host)",
 	    (temp_bad && n_caches > 0) || n_caches > 1 ? "are" : "is");
 	temp_disk_note(&b, r->vm, temp);
-	if (b.failed || caches.failed)
+	if (b.failed)
 		ctx->status = ADC_ENOMEM;
 	else
 		rule_fail(ctx, rule, r->vm->id, &r->vm->origin, "%s", b.data);
-	adc_buf_free(&caches);
 	adc_buf_free(&b);
 	adc_analysis_free(&a);
 }
