@@ -875,7 +875,7 @@ attr_member(struct imp *imp, int idx, void *ctx)
 	}
 	if (ev == ADC_JSON_STRING) {
 		s = adc_json_string(imp->r, NULL);
-		if (adc_parse_time(s, &t) == 0) {
+		if (adc_time_parse(s, &t) == ADC_OK) {
 			imp->raw.expires = t;
 			imp->raw.has_expiry = ADC_YES;
 			return ADC_OK;

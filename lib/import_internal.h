@@ -156,8 +156,7 @@ enum adc_status imp_read_members(struct imp *imp, bool in_properties);
 /* Turn imp->raw into model structs (import_commit.c). */
 enum adc_status imp_commit(struct imp *imp);
 
-/* Key sizes and times (import_key.c). */
+/* Key sizes (import_key.c; times are adc_time_parse in adc.h). */
 unsigned adc_rsa_modulus_bits(const char *n, size_t len);
-int adc_parse_time(const char *s, int64_t *out);
 
 #endif

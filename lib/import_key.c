@@ -108,31 +108,23 @@ digits(const char *s, int n, int *out)
 	return 0;
 }
 
+/* "2026-12-03T17:00:00[.fff][Z|+hh:mm|-hh:mm]" (az prints these), or a
+ * date alone, to Unix seconds (adc.h). */
 enum adc_status
 adc_time_parse(const char *s, int64_t *out)
-{
-	if (s == NULL || out == NULL || adc_parse_time(s, out) != 0)
-		return ADC_EINVAL;
-	return ADC_OK;
-}
-
-/* "2026-12-03T17:00:00[.fff][Z|+hh:mm|-hh:mm]" (az prints these) to Unix
- * seconds. Returns -1 for anything else. */
-int
-adc_parse_time(const char *s, int64_t *out)
 {
 	int y, mo, d, h = 0, mi = 0, se = 0, oh = 0, om = 0, sign = 0;
 	const char *p;
 
-	if (strlen(s) < 10 || digits(s, 4, &y) || s[4] != '-' ||
+	if (s == NULL || out == NULL || strlen(s) < 10 || digits(s, 4, &y) || s[4] != '-' ||
 	    digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d))
-		return -1;
+		return ADC_EINVAL;
 	p = s + 10;
 	if ((*p == 'T' || *p == ' ') && strlen(p) >= 9) {
 		if (digits(p + 1, 2, &h) || p[3] != ':' ||
 		    digits(p + 4, 2, &mi) || p[6] != ':' ||
 		    digits(p + 7, 2, &se))
-			return -1;
+			return ADC_EINVAL;
 		p += 9;
 		if (*p == '.')
 			for (p++; *p >= '0' && *p <= '9'; p++)
@@ -142,13 +134,13 @@ adc_parse_time(const char *s, int64_t *out)
 		sign = *p == '+' ? 1 : -1;
 		if (digits(p + 1, 2, &oh) || p[3] != ':' ||
 		    digits(p + 4, 2, &om) || p[6] != '\0')
-			return -1;
+			return ADC_EINVAL;
 	} else if (!(*p == '\0' || (*p == 'Z' && p[1] == '\0')))
-		return -1;
+		return ADC_EINVAL;
 	if (mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) || h > 23 ||
 	    mi > 59 || se > 60 || oh > 23 || om > 59)
-		return -1;
+		return ADC_EINVAL;
 	*out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 	    h * 3600 + mi * 60 + se - sign * (oh * 3600 + om * 60);
-	return 0;
+	return ADC_OK;
 }
