@@ -154,6 +154,25 @@ begin_resource(struct imp *imp)
 	return imp->raw.pointer != NULL ? ADC_OK : ADC_ENOMEM;
 }
 
+struct columns;
+static enum adc_status read_row(struct imp *imp, const struct columns *c);
+
+/* One resource whose first event (an object's or, in a Resource Graph
+ * table, a row's) was just read: its members, then the model structs.
+ * columns is the table's, or NULL for an object. */
+static enum adc_status
+read_resource(struct imp *imp, const struct columns *columns)
+{
+	enum adc_status st = begin_resource(imp);
+
+	if (st == ADC_OK)
+		st = columns != NULL ? read_row(imp, columns) :
+		    imp_read_members(imp, false);
+	if (st == ADC_OK)
+		st = imp_commit(imp);
+	return st;
+}
+
 /* A list of resources (az list output, REST value[], Resource Graph
  * rows); the ARRAY_BEGIN was just read. */
 static enum adc_status
@@ -175,11 +194,7 @@ read_list(struct imp *imp)
 			    "object in the list, found %s",
 			    ev == ADC_JSON_ARRAY_BEGIN ? "an array" :
 			    ev == ADC_JSON_STRING ? "a string" : "a scalar");
-		st = begin_resource(imp);
-		if (st == ADC_OK)
-			st = imp_read_members(imp, false);
-		if (st == ADC_OK)
-			st = imp_commit(imp);
+		st = read_resource(imp, NULL);
 		if (st != ADC_OK)
 			return st;
 	}
@@ -506,11 +521,7 @@ read_rows(struct imp *imp, const struct columns *c)
 		if (ev != ADC_JSON_ARRAY_BEGIN)
 			return imp_schema(imp, "expected a row (an array of "
 			    "cells, one per column)");
-		st = begin_resource(imp);
-		if (st == ADC_OK)
-			st = read_row(imp, c);
-		if (st == ADC_OK)
-			st = imp_commit(imp);
+		st = read_resource(imp, c);
 		if (st != ADC_OK)
 			return st;
 	}
