@@ -197,6 +197,17 @@ test_cli_vms(void)
 #define DISK "\"/subscriptions/s/resourceGroups/r/providers/" \
 	"Microsoft.Compute/disks/d"
 
+/* text is refused with ADC_ESCHEMA and a message holding msg. */
+static void
+refused(const char *text, const char *msg, const char *what)
+{
+	struct adc_estate *est = load_text(text);
+
+	OK(est == NULL && diag.status == ADC_ESCHEMA &&
+	    strstr(diag.msg, msg) != NULL, what);
+	adc_estate_free(est);
+}
+
 static void
 test_graph_table(void)
 {
@@ -219,37 +230,17 @@ test_graph_table(void)
 	}
 	adc_estate_free(est);
 
-	est = load_text("{\"data\": {\"rows\": [], " COLS "}}");
-	OK(est == NULL && diag.status == ADC_ESCHEMA &&
-	    strstr(diag.msg, "rows come before its columns") != NULL,
-	    "rows before columns are refused");
-	adc_estate_free(est);
-
-	est = load_text("{\"data\": {" COLS ", \"rows\": [[" DISK "1\", 1, "
-	    "2, {}, 5]]}}");
-	OK(est == NULL && diag.status == ADC_ESCHEMA &&
-	    strstr(diag.msg, "more cells") != NULL, "a row too long");
+	refused("{\"data\": {\"rows\": [], " COLS "}}",
+	    "rows come before its columns", "rows before columns are refused");
+	refused("{\"data\": {" COLS ", \"rows\": [[" DISK "1\", 1, 2, {}, 5]]}}",
+	    "more cells", "a row too long");
 	STR_EQ(diag.pointer, "/data/rows/0/4", "  named at the extra cell");
-	adc_estate_free(est);
-
-	est = load_text("{\"data\": {" COLS ", \"rows\": [[" DISK "1\"]]}}");
-	OK(est == NULL && diag.status == ADC_ESCHEMA &&
-	    strstr(diag.msg, "has 1 cells; the table has 4 columns") != NULL,
-	    "a row too short");
-	adc_estate_free(est);
-
-	est = load_text("{\"data\": {" COLS ", \"rows\": [{\"id\": 1}]}}");
-	OK(est == NULL && diag.status == ADC_ESCHEMA &&
-	    strstr(diag.msg, "expected a row") != NULL,
-	    "an object where a row belongs");
-	adc_estate_free(est);
-
-	est = load_text("{\"data\": {\"columns\": [{\"name\": 7}], "
-	    "\"rows\": []}}");
-	OK(est == NULL && diag.status == ADC_ESCHEMA &&
-	    strstr(diag.msg, "column's name must be a string") != NULL,
-	    "a column name that is no string");
-	adc_estate_free(est);
+	refused("{\"data\": {" COLS ", \"rows\": [[" DISK "1\"]]}}",
+	    "has 1 cells; the table has 4 columns", "a row too short");
+	refused("{\"data\": {" COLS ", \"rows\": [{\"id\": 1}]}}",
+	    "expected a row", "an object where a row belongs");
+	refused("{\"data\": {\"columns\": [{\"name\": 7}], \"rows\": []}}",
+	    "column's name must be a string", "a column name that is no string");
 }
 
 /* The ADE extension's EncryptionOperation says whether EncryptFormatAll
